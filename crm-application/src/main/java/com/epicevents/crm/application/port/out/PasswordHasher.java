@@ -1,0 +1,13 @@
+package com.epicevents.crm.application.port.out;
+
+/** One-way password hashing (Argon2id in production). Never logs or keeps the password. */
+public interface PasswordHasher {
+  /** A self-describing encoded hash (PHC string) with a fresh random salt. */
+  String hash(char[] password);
+
+  /** Constant-time check of a password against an encoded hash; false for a malformed hash. */
+  boolean verify(char[] password, String encodedHash);
+
+  /** True when the hash was made with weaker parameters than those configured now. */
+  boolean needsRehash(String encodedHash);
+}

@@ -1,0 +1,10 @@
+package com.epicevents.crm.application.port.out;
+
+/**
+ * INTERACTIVE sessions (the text UI) ask for the password again before changes; API bearer
+ * tokens rely on their idle and absolute expiry instead.
+ */
+public enum SessionKind {
+  INTERACTIVE,
+  API
+}
