@@ -28,7 +28,10 @@ public final class Texts {
     return value;
   }
 
-  /** Free text (notes): newlines and tabs allowed, other control characters refused. */
+  /**
+   * Free text (notes, contact details): any character but NUL, so what staff paste is kept as
+   * typed; interfaces display control characters escaped.
+   */
   public static String multiLine(String field, String raw, int min, int max) {
     if (raw == null) {
       throw ValidationFailed.of(field, "is required");
@@ -41,8 +44,8 @@ public final class Texts {
     if (length > max) {
       throw ValidationFailed.of(field, "must be at most " + max + " characters (got " + length + ")");
     }
-    if (value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && c != '\r' && isControl(c))) {
-      throw ValidationFailed.of(field, "must not contain control characters");
+    if (value.indexOf('\u0000') >= 0) {
+      throw ValidationFailed.of(field, "must not contain NUL characters");
     }
     return value;
   }
