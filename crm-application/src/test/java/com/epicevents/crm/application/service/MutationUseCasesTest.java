@@ -179,4 +179,13 @@ class MutationUseCasesTest {
         null, null, FieldUpdate.set(sue.id().value()), null, null, null));
     assertEquals(sue.id(), crm.reload(event.id()).supportContactId());
   }
+
+  @Test
+  void anEventFormReportsEveryWrongFieldAtOnce() {
+    Instant start = TestCrm.START.plus(Duration.ofDays(3));
+    ValidationFailed e = assertThrows(ValidationFailed.class, () -> CreateEventUseCase.Command.of(
+        5, "x".repeat(101), " ", start, start.minusSeconds(1), null, "", -1, null));
+    assertEquals(List.of("name", "clientContact", "location", "attendees", "endAt"),
+        e.errors().stream().map(FieldError::field).toList());
+  }
 }
