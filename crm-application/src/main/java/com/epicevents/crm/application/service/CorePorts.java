@@ -1,0 +1,45 @@
+package com.epicevents.crm.application.service;
+
+import com.epicevents.crm.application.port.out.AuditTrail;
+import com.epicevents.crm.application.port.out.ClientRepository;
+import com.epicevents.crm.application.port.out.CollaboratorRepository;
+import com.epicevents.crm.application.port.out.ContractRepository;
+import com.epicevents.crm.application.port.out.ErrorReporter;
+import com.epicevents.crm.application.port.out.EventRepository;
+import com.epicevents.crm.application.port.out.LoginAttemptStore;
+import com.epicevents.crm.application.port.out.PasswordHasher;
+import com.epicevents.crm.application.port.out.SessionStore;
+import com.epicevents.crm.application.port.out.Transactions;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Everything the use cases need from outside the core, plus the security settings. */
+public record CorePorts(
+    Transactions transactions,
+    CollaboratorRepository collaborators,
+    ClientRepository clients,
+    ContractRepository contracts,
+    EventRepository events,
+    SessionStore sessions,
+    LoginAttemptStore loginAttempts,
+    AuditTrail auditTrail,
+    PasswordHasher passwordHasher,
+    ErrorReporter errorReporter,
+    Clock clock,
+    SecuritySettings settings) {
+
+  public CorePorts {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(collaborators, "collaborators");
+    Objects.requireNonNull(clients, "clients");
+    Objects.requireNonNull(contracts, "contracts");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(loginAttempts, "loginAttempts");
+    Objects.requireNonNull(auditTrail, "auditTrail");
+    Objects.requireNonNull(passwordHasher, "passwordHasher");
+    Objects.requireNonNull(errorReporter, "errorReporter");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(settings, "settings");
+  }
+}

@@ -1,0 +1,140 @@
+package com.epicevents.crm.application.service;
+
+import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.out.Session;
+import com.epicevents.crm.application.port.out.SessionKind;
+import com.epicevents.crm.domain.access.AccessPolicy;
+import com.epicevents.crm.domain.access.Action;
+import com.epicevents.crm.domain.access.Decision;
+import com.epicevents.crm.domain.access.Ownership;
+import com.epicevents.crm.domain.audit.AuditEntry;
+import com.epicevents.crm.domain.audit.Changes;
+import com.epicevents.crm.domain.audit.EntityType;
+import com.epicevents.crm.domain.audit.FieldChange;
+import com.epicevents.crm.domain.collaborator.Collaborator;
+import com.epicevents.crm.domain.error.AccessDenied;
+import com.epicevents.crm.domain.error.AuthenticationFailed;
+import com.epicevents.crm.domain.error.ReauthenticationRequired;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The steps every use case shares: resolve the session to a freshly read actor, ask the access
+ * policy, ask for a fresh password before interactive changes, run in one transaction, audit.
+ * A refusal rolls the work back and is then audited in its own transaction.
+ */
+final class Guard {
+  static final String SESSION_ENDED = "your session has ended: please log in again";
+  private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+  private final CorePorts ports;
+  private final AccessPolicy policy = new AccessPolicy();
+
+  Guard(CorePorts ports) {
+    this.ports = ports;
+  }
+
+  Instant now() {
+    return ports.clock().instant();
+  }
+
+  /** Runs the work in one transaction; an access refusal is audited after the rollback. */
+  <T> T run(Supplier<T> work) {
+    try {
+      return ports.transactions().inTransaction(work);
+    } catch (AccessDenied denied) {
+      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      throw denied;
+    }
+  }
+
+  /** The session behind the token, if it is open, and its owner if still active. */
+  Authenticated authenticate(AuthToken token) {
+    if (token == null) {
+      throw new AuthenticationFailed(SESSION_ENDED);
+    }
+    Session session = ports.sessions().findByTokenHash(Tokens.sha256(token.value()))
+        .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
+    Instant now = now();
+    if (session.revoked()) {
+      throw new AuthenticationFailed(SESSION_ENDED);
+    }
+    if (!now.isBefore(session.absoluteExpiresAt())
+        || !now.isBefore(session.lastUsedAt().plus(ports.settings().idleTimeout()))) {
+      throw new AuthenticationFailed("your session has expired: please log in again");
+    }
+    Collaborator collaborator = ports.collaborators().findById(session.collaboratorId())
+        .filter(Collaborator::active)
+        .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
+    if (Duration.between(session.lastUsedAt(), now).compareTo(TOUCH_EVERY) >= 0) {
+      session = session.touched(now);
+      ports.sessions().update(session);
+    }
+    return new Authenticated(session, collaborator);
+  }
+
+  /** Refuses unless the policy allows this action on a target with these ownership facts. */
+  void permit(Authenticated who, Action action, Ownership target, EntityType type, Long entityId) {
+    Decision decision = policy.decide(who.actor(), action, target);
+    if (!decision.allowed()) {
+      throw new AccessDenied(decision.reason(), who.actorId(), action.name(), type.name(), entityId);
+    }
+  }
+
+  /** Refuses a team that may never do this action, before the target is even loaded. */
+  void permitTeam(Authenticated who, Action action, EntityType type, Long entityId) {
+    Decision decision = policy.decideForTeam(who.actor(), action);
+    if (!decision.allowed()) {
+      throw new AccessDenied(decision.reason(), who.actorId(), action.name(), type.name(), entityId);
+    }
+  }
+
+  /**
+   * Interactive changes need the password typed within the configured window; with a zero
+   * window each confirmation is good for one change. API sessions rely on their expiry instead.
+   */
+  void requirePasswordConfirmed(Authenticated who) {
+    Session session = who.session();
+    if (session.kind() == SessionKind.API) {
+      return;
+    }
+    Instant confirmed = session.passwordConfirmedAt();
+    Duration window = ports.settings().reauthenticationWindow();
+    if (confirmed == null) {
+      throw new ReauthenticationRequired();
+    }
+    if (window.isZero()) {
+      ports.sessions().update(session.confirmed(null));
+      return;
+    }
+    if (confirmed.plus(window).isBefore(now())) {
+      throw new ReauthenticationRequired();
+    }
+  }
+
+  boolean passwordNeededForChanges(Session session) {
+    if (session.kind() == SessionKind.API) {
+      return false;
+    }
+    Instant confirmed = session.passwordConfirmedAt();
+    Duration window = ports.settings().reauthenticationWindow();
+    return confirmed == null || (!window.isZero() && confirmed.plus(window).isBefore(now()));
+  }
+
+  void audit(Long actorId, String action, EntityType type, Long entityId, Changes changes) {
+    Map<String, FieldChange> map = changes == null ? Map.of() : changes.toOrderedMap();
+    ports.auditTrail().append(new AuditEntry(now(), actorId, action, type, entityId, map));
+  }
+
+  void audit(Authenticated who, String action, EntityType type, Long entityId, Changes changes) {
+    audit(who.actorId(), action, type, entityId, changes);
+  }
+
+  private AuditEntry refusal(AccessDenied denied) {
+    EntityType type = denied.entityType() == null ? EntityType.SESSION : EntityType.valueOf(denied.entityType());
+    Changes changes = new Changes().field("action", null, denied.action()).field("reason", null, denied.reason());
+    return new AuditEntry(now(), denied.actorId(), "ACCESS_DENIED", type, denied.entityId(), changes.toOrderedMap());
+  }
+}

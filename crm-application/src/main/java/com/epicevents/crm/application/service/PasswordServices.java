@@ -1,0 +1,74 @@
+package com.epicevents.crm.application.service;
+
+import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.in.ChangeOwnPasswordUseCase;
+import com.epicevents.crm.application.port.in.ResetPasswordUseCase;
+import com.epicevents.crm.application.port.out.LoginAttempts;
+import com.epicevents.crm.domain.access.Action;
+import com.epicevents.crm.domain.access.Ownership;
+import com.epicevents.crm.domain.audit.Changes;
+import com.epicevents.crm.domain.audit.EntityType;
+import com.epicevents.crm.domain.collaborator.Collaborator;
+import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import com.epicevents.crm.domain.collaborator.PasswordPolicy;
+import com.epicevents.crm.domain.error.NotFound;
+import com.epicevents.crm.domain.error.ValidationFailed;
+import java.util.Arrays;
+
+/** Changing one's own password, and management resetting someone else's. */
+public final class PasswordServices implements ChangeOwnPasswordUseCase, ResetPasswordUseCase {
+  private final CorePorts ports;
+  private final Guard guard;
+
+  public PasswordServices(CorePorts ports) {
+    this.ports = ports;
+    this.guard = new Guard(ports);
+  }
+
+  @Override
+  public void changeOwnPassword(AuthToken token, char[] currentPassword, char[] newPassword) {
+    try {
+      guard.run(() -> {
+        Authenticated who = guard.authenticate(token);
+        guard.permit(who, Action.CHANGE_OWN_PASSWORD, Ownership.NONE, EntityType.COLLABORATOR, who.actorId());
+        Collaborator me = who.collaborator();
+        if (!ports.passwordHasher().verify(currentPassword, me.passwordHash())) {
+          throw ValidationFailed.of("currentPassword", "is not correct");
+        }
+        PasswordPolicy.check("newPassword", newPassword, me.username());
+        Collaborator saved = ports.collaborators().update(
+            me.withPasswordHash(ports.passwordHasher().hash(newPassword), guard.now()));
+        int revoked = ports.sessions().revokeAllOf(saved.id(), who.session().id());
+        guard.audit(who, "PASSWORD_CHANGED", EntityType.COLLABORATOR, saved.id().value(),
+            new Changes().secret("password").field("otherSessionsRevoked", null, revoked));
+        return null;
+      });
+    } finally {
+      Arrays.fill(currentPassword, '\0');
+      Arrays.fill(newPassword, '\0');
+    }
+  }
+
+  @Override
+  public void resetPassword(AuthToken token, CollaboratorId id, char[] newPassword) {
+    try {
+      guard.run(() -> {
+        Authenticated who = guard.authenticate(token);
+        guard.permit(who, Action.RESET_PASSWORD, Ownership.NONE, EntityType.COLLABORATOR, id.value());
+        Collaborator target = ports.collaborators().findById(id)
+            .orElseThrow(() -> new NotFound("COLLABORATOR", id.value()));
+        guard.requirePasswordConfirmed(who);
+        PasswordPolicy.check("newPassword", newPassword, target.username());
+        Collaborator saved = ports.collaborators().update(
+            target.withPasswordHash(ports.passwordHasher().hash(newPassword), guard.now()));
+        int revoked = ports.sessions().revokeAllOf(saved.id(), null);
+        ports.loginAttempts().save(LogInService.keyOf(saved.username().value()), LoginAttempts.NONE);
+        guard.audit(who, "PASSWORD_RESET", EntityType.COLLABORATOR, saved.id().value(),
+            new Changes().secret("password").field("sessionsRevoked", null, revoked));
+        return null;
+      });
+    } finally {
+      Arrays.fill(newPassword, '\0');
+    }
+  }
+}

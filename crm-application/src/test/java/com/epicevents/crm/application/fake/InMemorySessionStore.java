@@ -1,0 +1,76 @@
+package com.epicevents.crm.application.fake;
+
+import com.epicevents.crm.application.port.out.Session;
+import com.epicevents.crm.application.port.out.SessionStore;
+import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import java.util.Objects;
+import java.util.Optional;
+
+public final class InMemorySessionStore implements SessionStore {
+  private final InMemoryStore store;
+
+  InMemorySessionStore(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Session create(Session session) {
+    return store.locked(() -> {
+      long id = store.nextId();
+      Session stored = new Session(id, session.tokenHash(), session.collaboratorId(), session.kind(),
+          session.createdAt(), session.lastUsedAt(), session.absoluteExpiresAt(), session.passwordConfirmedAt(),
+          session.revoked());
+      store.sessions.put(id, stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public Optional<Session> findByTokenHash(String tokenHash) {
+    return store.locked(() -> store.sessions.values().stream()
+        .filter(s -> s.tokenHash().equals(tokenHash)).findFirst());
+  }
+
+  @Override
+  public void update(Session session) {
+    store.locked(() -> {
+      Session current = store.sessions.get(session.id());
+      if (current != null) {
+        store.sessions.put(session.id(), new Session(current.id(), current.tokenHash(), current.collaboratorId(),
+            current.kind(), current.createdAt(), session.lastUsedAt(), current.absoluteExpiresAt(),
+            session.passwordConfirmedAt(), current.revoked()));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void revoke(long sessionId) {
+    store.locked(() -> {
+      Session s = store.sessions.get(sessionId);
+      if (s != null) {
+        store.sessions.put(sessionId, revoked(s));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public int revokeAllOf(CollaboratorId collaboratorId, Long exceptSessionId) {
+    return store.locked(() -> {
+      int count = 0;
+      for (Session s : store.sessions.values().stream().toList()) {
+        if (s.collaboratorId().equals(collaboratorId) && !s.revoked() && !Objects.equals(s.id(), exceptSessionId)) {
+          store.sessions.put(s.id(), revoked(s));
+          count++;
+        }
+      }
+      return count;
+    });
+  }
+
+  private static Session revoked(Session s) {
+    return new Session(s.id(), s.tokenHash(), s.collaboratorId(), s.kind(), s.createdAt(), s.lastUsedAt(),
+        s.absoluteExpiresAt(), s.passwordConfirmedAt(), true);
+  }
+}

@@ -1,0 +1,132 @@
+package com.epicevents.crm.application.fake;
+
+import com.epicevents.crm.application.port.out.LoginAttempts;
+import com.epicevents.crm.application.port.out.Session;
+import com.epicevents.crm.application.port.out.Transactions;
+import com.epicevents.crm.domain.audit.AuditEntry;
+import com.epicevents.crm.domain.client.Client;
+import com.epicevents.crm.domain.collaborator.Collaborator;
+import com.epicevents.crm.domain.contract.Contract;
+import com.epicevents.crm.domain.event.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * All in-memory tables behind the fake ports, with real transactions: a unit of work holds one
+ * lock (so units run one at a time, like SERIALIZABLE) and is rolled back on any exception by
+ * restoring a snapshot. Records are immutable, so copying the maps copies the data.
+ */
+public final class InMemoryStore implements Transactions {
+  final ReentrantLock lock = new ReentrantLock();
+  TreeMap<Long, Collaborator> collaborators = new TreeMap<>();
+  TreeMap<Long, Client> clients = new TreeMap<>();
+  TreeMap<Long, Contract> contracts = new TreeMap<>();
+  TreeMap<Long, Event> events = new TreeMap<>();
+  TreeMap<Long, Session> sessions = new TreeMap<>();
+  Map<String, LoginAttempts> loginAttempts = new HashMap<>();
+  List<AuditEntry> audit = new ArrayList<>();
+  long nextId = 1;
+
+  private final InMemoryCollaboratorRepository collaboratorRepository = new InMemoryCollaboratorRepository(this);
+  private final InMemoryClientRepository clientRepository = new InMemoryClientRepository(this);
+  private final InMemoryContractRepository contractRepository = new InMemoryContractRepository(this);
+  private final InMemoryEventRepository eventRepository = new InMemoryEventRepository(this);
+  private final InMemorySessionStore sessionStore = new InMemorySessionStore(this);
+  private final InMemoryLoginAttemptStore loginAttemptStore = new InMemoryLoginAttemptStore(this);
+  private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(this);
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    lock.lock();
+    try {
+      if (lock.getHoldCount() > 1) {
+        return work.get();
+      }
+      Snapshot before = snapshot();
+      try {
+        return work.get();
+      } catch (RuntimeException | Error e) {
+        restore(before);
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs a repository call in its own unit of work when none is open. */
+  <T> T locked(Supplier<T> work) {
+    return inTransaction(work);
+  }
+
+  long nextId() {
+    return nextId++;
+  }
+
+  public InMemoryCollaboratorRepository collaborators() {
+    return collaboratorRepository;
+  }
+
+  public InMemoryClientRepository clients() {
+    return clientRepository;
+  }
+
+  public InMemoryContractRepository contracts() {
+    return contractRepository;
+  }
+
+  public InMemoryEventRepository events() {
+    return eventRepository;
+  }
+
+  public InMemorySessionStore sessions() {
+    return sessionStore;
+  }
+
+  public InMemoryLoginAttemptStore loginAttempts() {
+    return loginAttemptStore;
+  }
+
+  public InMemoryAuditTrail auditTrail() {
+    return auditTrail;
+  }
+
+  /** Everything stored, for tests that prove a refusal changed nothing. */
+  public Snapshot snapshot() {
+    return locked(() -> new Snapshot(new TreeMap<>(collaborators), new TreeMap<>(clients), new TreeMap<>(contracts),
+        new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId));
+  }
+
+  private void restore(Snapshot s) {
+    collaborators = new TreeMap<>(s.collaborators());
+    clients = new TreeMap<>(s.clients());
+    contracts = new TreeMap<>(s.contracts());
+    events = new TreeMap<>(s.events());
+    sessions = new TreeMap<>(s.sessions());
+    loginAttempts = new HashMap<>(s.loginAttempts());
+    audit = new ArrayList<>(s.audit());
+    nextId = s.nextId();
+  }
+
+  /** A copy of all tables at one moment. */
+  public record Snapshot(
+      Map<Long, Collaborator> collaborators, Map<Long, Client> clients, Map<Long, Contract> contracts,
+      Map<Long, Event> events, Map<Long, Session> sessions, Map<String, LoginAttempts> loginAttempts,
+      List<AuditEntry> audit, long nextId) {
+
+    /** The business records only (no sessions, counters or audit). */
+    public List<Object> businessRecords() {
+      List<Object> all = new ArrayList<>();
+      all.addAll(collaborators.values());
+      all.addAll(clients.values());
+      all.addAll(contracts.values());
+      all.addAll(events.values());
+      return all;
+    }
+  }
+}
