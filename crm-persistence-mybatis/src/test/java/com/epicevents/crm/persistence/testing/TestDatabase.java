@@ -179,6 +179,8 @@ public final class TestDatabase implements AutoCloseable {
           .setServerConfig("synchronous_commit", "off")
           .setServerConfig("full_page_writes", "off")
           .setServerConfig("max_connections", "200")
+          // the deadlock test waits this long for the server to break the cycle
+          .setServerConfig("deadlock_timeout", "200ms")
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
