@@ -7,7 +7,8 @@
 -- control characters the domain refuses (Unicode Cc: U+0001-U+001F, U+007F-U+009F, and the line
 -- and paragraph separators U+2028/U+2029); written as explicit ranges so the result does not
 -- depend on the server's locale. PostgreSQL text can never hold NUL, which is all free text
--- (client contact, notes) refuses.
+-- (client contact, notes) refuses. The e-mail shape is the domain's regex, Java's \s spelled
+-- out (space, \t \n \v \f \r) rather than [:space:], whose meaning depends on the locale.
 
 CREATE TABLE collaborators (
   id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -26,7 +27,7 @@ CREATE TABLE collaborators (
     char_length(full_name) BETWEEN 1 AND 100 AND btrim(full_name) <> ''
     AND full_name !~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]'),
   CONSTRAINT collaborators_email_check CHECK (
-    email ~ '^[^@[:space:]]{1,64}@[^@[:space:].]+(\.[^@[:space:].]+)+$'
+    email ~ '^[^@ \t\n\v\f\r]{1,64}@[^@ \t\n\v\f\r.]+(\.[^@ \t\n\v\f\r.]+)+$'
     AND email !~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]'),
   CONSTRAINT collaborators_phone_check CHECK (
     phone ~ '^\+?[0-9 ().-]+$'
@@ -52,7 +53,7 @@ CREATE TABLE clients (
     char_length(full_name) BETWEEN 1 AND 100 AND btrim(full_name) <> ''
     AND full_name !~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]'),
   CONSTRAINT clients_email_check CHECK (
-    email ~ '^[^@[:space:]]{1,64}@[^@[:space:].]+(\.[^@[:space:].]+)+$'
+    email ~ '^[^@ \t\n\v\f\r]{1,64}@[^@ \t\n\v\f\r.]+(\.[^@ \t\n\v\f\r.]+)+$'
     AND email !~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]'),
   CONSTRAINT clients_phone_check CHECK (
     phone ~ '^\+?[0-9 ().-]+$'

@@ -7,6 +7,7 @@ import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.persistence.PersistenceFailure;
 import java.sql.SQLException;
 import java.util.Map;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -78,10 +79,13 @@ public final class DatabaseErrors {
     }
     SQLException sql = findSqlException(error);
     if (sql == null) {
-      Throwable cause = error.getCause();
-      if (cause instanceof CrmException crm) {
+      if (error.getCause() instanceof CrmException crm) {
         return crm; // thrown by our own code inside a MyBatis call
       }
+      if (!(error instanceof PersistenceException) && error instanceof RuntimeException runtime) {
+        return runtime; // not from the database: a bug in the caller, left as it is
+      }
+      // MyBatis' own messages quote the SQL: only the kind of failure goes on.
       LOG.warn("persistence failure without SQL state: {}", error.getClass().getName());
       return new PersistenceFailure("the database operation failed", null);
     }
@@ -118,11 +122,6 @@ public final class DatabaseErrors {
     LOG.warn("unexpected database error: SQLSTATE {} constraint {} table {}", state, constraint,
         server == null ? null : server.getTable());
     return new PersistenceFailure(describe(state), state);
-  }
-
-  /** True when the error means "run the unit of work again". */
-  static boolean isRetryable(Throwable error) {
-    return translate(error) instanceof RetryableConflict;
   }
 
   private static String describe(String state) {

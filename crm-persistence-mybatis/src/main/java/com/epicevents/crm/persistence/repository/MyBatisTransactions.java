@@ -46,11 +46,6 @@ public final class MyBatisTransactions implements Transactions {
     }
   }
 
-  /** True while the calling thread is inside a unit of work. */
-  public boolean inUnitOfWork() {
-    return current.get() != null;
-  }
-
   /**
    * Runs {@code statement} with a mapper of the current unit of work (or of a short one),
    * translating database errors once.
