@@ -37,7 +37,6 @@ import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
@@ -176,7 +175,7 @@ public final class CrmDatabase {
 
   /** Every persistence port over one MyBatis session factory on the application's data source. */
   public static PersistenceAdapters adapters(DataSource appDataSource) {
-    MyBatisTransactions tx = new MyBatisTransactions(sqlSessionFactory(appDataSource));
+    MyBatisTransactions tx = new MyBatisTransactions(new SqlSessionFactoryBuilder().build(mybatis(appDataSource)));
     return new PersistenceAdapters(
         tx,
         new MyBatisCollaboratorRepository(tx),
@@ -188,7 +187,8 @@ public final class CrmDatabase {
         new MyBatisAuditTrail(tx));
   }
 
-  private static SqlSessionFactory sqlSessionFactory(DataSource dataSource) {
+  /** The MyBatis configuration of {@link #adapters} (package-private: tests explain its SQL). */
+  static Configuration mybatis(DataSource dataSource) {
     Configuration configuration = new Configuration(
         new Environment("crm", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
@@ -203,7 +203,7 @@ public final class CrmDatabase {
         EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class)) {
       configuration.addMapper(mapper);
     }
-    return new SqlSessionFactoryBuilder().build(configuration);
+    return configuration;
   }
 
   private static PersistenceFailure failure(String doing, SQLException e) {
