@@ -39,11 +39,15 @@ class EmbeddingAsTheReadmeShowsTest {
 
   @Test
   void theReadmeExampleRunsAgainstPostgresql() {
+    DataSource owner = db.ownerDataSource();
+    String jdbcUrl = db.jdbcUrl();
+    String appRole = db.appRole();
+    String appPassword = db.appPassword();
     // --- README example: begin ---
     // 1. once, as the database owner: create the schema and the application role
-    CrmDatabase.migrate(db.ownerDataSource(), db.appRole(), db.appPassword());
+    CrmDatabase.migrate(owner, appRole, appPassword);
     // 2. connect as the application role and build the core
-    DataSource dataSource = CrmDatabase.pooledDataSource(db.jdbcUrl(), db.appRole(), db.appPassword(), 4);
+    DataSource dataSource = CrmDatabase.pooledDataSource(jdbcUrl, appRole, appPassword, 4);
     CrmCore core = CrmCore.builder(dataSource).build();
     UseCases crm = core.useCases();
     // 3. an installer creates the first manager; staff then act through sessions
