@@ -86,7 +86,10 @@ public record CrmConfig(
   public String displayValue(Setting setting) {
     String raw = rawValue(setting);
     if (raw == null) {
-      return setting == Setting.DB_URL ? "(not set: embedded database)" : "(not set)";
+      if (setting == Setting.DB_URL) {
+        return "(not set: embedded database)";
+      }
+      return setting == Setting.DB_USER && embedded() ? "(not set: the embedded owner is " + EMBEDDED_OWNER + ")" : "(not set)";
     }
     if (setting.secret()) {
       return "(set)";

@@ -1,5 +1,6 @@
 package com.epicevents.crm.bootstrap.config;
 
+import com.epicevents.crm.bootstrap.security.Argon2Settings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -104,9 +105,10 @@ public final class CrmConfigLoader {
         v.number(Setting.SESSION_IDLE_MINUTES, 1, 7 * 24 * 60),
         v.number(Setting.SESSION_ABSOLUTE_HOURS, 1, 24 * 30),
         v.number(Setting.REAUTH_MINUTES, 0, 24 * 60),
-        v.number(Setting.ARGON2_MEMORY_KIB, 8 * 1024, 4 * 1024 * 1024),
-        v.number(Setting.ARGON2_ITERATIONS, 1, 100),
-        v.number(Setting.ARGON2_PARALLELISM, 1, 64),
+        // The hasher's own bounds: never below OWASP's minimum, never a typo asking for gigabytes.
+        v.number(Setting.ARGON2_MEMORY_KIB, Argon2Settings.MIN_MEMORY_KIB, Argon2Settings.MAX_MEMORY_KIB),
+        v.number(Setting.ARGON2_ITERATIONS, Argon2Settings.MIN_ITERATIONS, Argon2Settings.MAX_ITERATIONS),
+        v.number(Setting.ARGON2_PARALLELISM, Argon2Settings.MIN_PARALLELISM, Argon2Settings.MAX_PARALLELISM),
         origins);
   }
 

@@ -1,5 +1,7 @@
 package com.epicevents.crm.bootstrap.config;
 
+import com.epicevents.crm.bootstrap.monitoring.SentrySettings;
+import com.epicevents.crm.bootstrap.security.Argon2Settings;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,14 +20,14 @@ public enum Setting {
   HTTP_HOST("http.host", "CRM_HTTP_HOST", "127.0.0.1", false),
   HTTP_PORT("http.port", "CRM_HTTP_PORT", "8080", false),
   SENTRY_DSN("sentry.dsn", "CRM_SENTRY_DSN", null, true),
-  SENTRY_ENVIRONMENT("sentry.environment", "CRM_SENTRY_ENVIRONMENT", "production", false),
+  SENTRY_ENVIRONMENT("sentry.environment", "CRM_SENTRY_ENVIRONMENT", SentrySettings.DEFAULT_ENVIRONMENT, false),
   SESSION_IDLE_MINUTES("security.session.idle-minutes", null, "30", false),
   SESSION_ABSOLUTE_HOURS("security.session.absolute-hours", null, "12", false),
   REAUTH_MINUTES("security.reauth-minutes", null, "5", false),
-  // OWASP's recommended Argon2id minimum: 19 MiB, 2 passes, 1 lane (about 50 ms here).
-  ARGON2_MEMORY_KIB("argon2.memory-kib", null, "19456", false),
-  ARGON2_ITERATIONS("argon2.iterations", null, "2", false),
-  ARGON2_PARALLELISM("argon2.parallelism", null, "1", false);
+  // The hasher's defaults: OWASP's Argon2id minimum, 19 MiB, 2 passes, 1 lane (about 50 ms here).
+  ARGON2_MEMORY_KIB("argon2.memory-kib", null, String.valueOf(Argon2Settings.DEFAULTS.memoryKiB()), false),
+  ARGON2_ITERATIONS("argon2.iterations", null, String.valueOf(Argon2Settings.DEFAULTS.iterations()), false),
+  ARGON2_PARALLELISM("argon2.parallelism", null, String.valueOf(Argon2Settings.DEFAULTS.parallelism()), false);
 
   private final String key;
   private final String environmentVariable;

@@ -1,6 +1,7 @@
 package com.epicevents.crm.bootstrap.embedded;
 
 import com.epicevents.crm.bootstrap.config.ConfigFile;
+import com.epicevents.crm.bootstrap.config.CrmConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,9 +48,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   /** The database holding CRM data inside the embedded server. */
-  public static final String DATABASE = "crm";
+  public static final String DATABASE = CrmConfig.EMBEDDED_DATABASE;
   /** The superuser initdb creates; it owns the CRM database and runs migrations. */
-  public static final String OWNER = "postgres";
+  public static final String OWNER = CrmConfig.EMBEDDED_OWNER;
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
