@@ -44,10 +44,9 @@ final class MainMenu extends Screen {
     action(app.grant(Action.UPDATE_CONTRACT) != Grant.NO,
         manager ? "Contracts: update amounts, sign" : "Contracts of my clients: update amounts, sign",
         () -> app.show(new ContractListScreen(app, manager ? ContractListScreen.Preset.ALL : ContractListScreen.Preset.MINE)));
-    action(app.may(Action.LIST_UNSIGNED_OR_UNPAID_CONTRACTS), "Contracts not signed yet",
-        () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.UNSIGNED)));
-    action(app.may(Action.LIST_UNSIGNED_OR_UNPAID_CONTRACTS), "Contracts not fully paid",
-        () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.UNPAID)));
+    if (sales) {
+      contractLists();
+    }
     action(app.may(Action.CREATE_EVENT), "Create an event (signed contract of my client)",
         () -> ContractListScreen.pickForEvent(app));
     action(app.may(Action.LIST_MY_EVENTS),
@@ -58,6 +57,9 @@ final class MainMenu extends Screen {
         () -> app.show(new EventListScreen(app, EventListScreen.Preset.UNASSIGNED)));
     action(app.grant(Action.REASSIGN_CLIENT) == Grant.YES, "Clients: reassign to another salesperson",
         () -> app.show(new ClientListScreen(app, false, null)));
+    if (!sales) {
+      contractLists();
+    }
 
     item('c', "All clients", () -> app.show(new ClientListScreen(app, false, null)));
     item('o', "All contracts", () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.ALL)));
@@ -75,6 +77,14 @@ final class MainMenu extends Screen {
   @Override
   protected void onEscape() {
     app.dialogs().confirm("Log out", List.of(), "Log out of the CRM?", app::logOut, null);
+  }
+
+  /** The reference CLI lists these right after the contract actions for sales; last for the others. */
+  private void contractLists() {
+    action(app.may(Action.LIST_UNSIGNED_OR_UNPAID_CONTRACTS), "Contracts not signed yet",
+        () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.UNSIGNED)));
+    action(app.may(Action.LIST_UNSIGNED_OR_UNPAID_CONTRACTS), "Contracts not fully paid",
+        () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.UNPAID)));
   }
 
   private void action(boolean allowed, String label, Runnable run) {
