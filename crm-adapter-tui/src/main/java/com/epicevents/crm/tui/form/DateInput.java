@@ -37,7 +37,7 @@ public final class DateInput {
     }
     String t = text.strip();
     if (!SHAPE.matcher(t).matches()) {
-      return new Reading(null, "use the format " + FORMAT);
+      return new Reading(null, "format: " + FORMAT);
     }
     try {
       LocalDateTime local = LocalDateTime.parse(t, PARSER);

@@ -27,19 +27,21 @@ import java.util.Map;
 public final class Form {
   private final ZoneId zone;
   private final Clock clock;
-  private final int messageWidth;
+  private static final int INPUT_WIDTH = 28;
+
+  private final int columns;
   private final Panel root = new Panel(new LinearLayout(Direction.VERTICAL));
   private final Panel grid = new Panel(new GridLayout(3).setHorizontalSpacing(1));
   private final Label general = Dialogs.errorLabel("");
   private final Map<String, Field> fields = new LinkedHashMap<>();
 
   /**
-   * @param messageWidth columns left for the message beside a field; longer messages wrap
+   * @param columns the terminal's width: a message beside a field wraps within what is left
    */
-  public Form(ZoneId zone, Clock clock, int messageWidth) {
+  public Form(ZoneId zone, Clock clock, int columns) {
     this.zone = zone;
     this.clock = clock;
-    this.messageWidth = Math.max(16, messageWidth);
+    this.columns = columns;
     root.addComponent(new Label("Fields marked * are required."));
     root.addComponent(general);
     root.addComponent(grid);
@@ -54,7 +56,7 @@ public final class Form {
   }
 
   public TextField text(String key, String label, boolean required, String initial) {
-    return add(new TextField(key, label, required, initial, 32));
+    return add(new TextField(key, label, required, initial, INPUT_WIDTH));
   }
 
   public PasswordField password(String key, String label) {
@@ -153,6 +155,13 @@ public final class Form {
     return fields.values().stream().anyMatch(Field::changed);
   }
 
+  /** Window borders, grid margins and spacing, the label column and the input column leave this much. */
+  private void fitMessages() {
+    int labelColumn = fields.values().stream().mapToInt(f -> f.label().length() + 2).max().orElse(10);
+    int width = Math.max(16, columns - 2 - 2 - labelColumn - 1 - INPUT_WIDTH - 1);
+    fields.values().forEach(f -> f.messageLabel().setLabelWidth(width));
+  }
+
   private String labelFor(String key) {
     return switch (key) {
       case "details" -> "Event details";
@@ -165,9 +174,8 @@ public final class Form {
     fields.put(field.key(), field);
     grid.addComponent(new Label(field.label() + (field.required() ? " *" : "")));
     grid.addComponent((Component) field.input());
-    Label message = field.messageLabel();
-    message.setLabelWidth(messageWidth);
-    grid.addComponent(message);
+    grid.addComponent(field.messageLabel());
+    fitMessages();
     if (field instanceof DateField d) {
       d.check();
     }

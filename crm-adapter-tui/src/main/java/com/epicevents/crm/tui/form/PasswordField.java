@@ -6,7 +6,7 @@ import com.googlecode.lanterna.gui2.TextBox;
 
 /** A masked input; its value is handed over as characters and the box emptied. */
 public final class PasswordField extends Field {
-  private final TextBox box = new EditBox(30, null).setMask('*');
+  private final TextBox box = new EditBox(28, null).setMask('*');
 
   public PasswordField(String key, String label) {
     super(key, label, true);

@@ -103,11 +103,6 @@ public final class App {
     return gui.getScreen().getTerminalSize().getColumns();
   }
 
-  /** Columns available to a form's messages beside its fields (label, input, borders). */
-  int formMessageWidth() {
-    return columns() - 2 - 18 - 1 - 32 - 2;
-  }
-
   /** Rows of a list page that fit on the screen. */
   int pageRows() {
     return Math.max(5, Math.min(100, gui.getScreen().getTerminalSize().getRows() - 12));
@@ -145,10 +140,10 @@ public final class App {
   String statusLine() {
     String db = "Database: " + databaseLabel;
     if (me == null) {
-      return "Epic Events CRM  |  " + db;
+      return "Epic Events CRM | " + db;
     }
-    return "User: " + me.username() + " (" + me.fullName() + ")  |  Team: " + me.team() + "  |  " + db
-        + "  |  Times: " + zone.getId();
+    return "User: " + me.username() + " (" + me.fullName() + ") | Team: " + me.team() + " | " + db
+        + " | " + zone.getId();
   }
 
   void loggedIn(LogInUseCase.Result result) {
@@ -206,6 +201,7 @@ public final class App {
     screens.push(screen);
     gui.addWindow(screen.window());
     gui.setActiveWindow(screen.window());
+    screen.opened();
   }
 
   /** Closes a screen and refreshes the one below it. */
@@ -370,7 +366,8 @@ public final class App {
     LOG.warn("Unexpected {} in {} (reference {})", e.getClass().getName(), useCase, reference);
     dialogs.message("Unexpected error", List.of(
         "Something went wrong. It has been reported with the reference " + reference + ".",
-        "Give this reference to support if it happens again. You can carry on working."), null);
+        "You can carry on working.",
+        "Give this reference to support if it happens again."), null);
   }
 
   private static void focusFirstError(Form form) {

@@ -12,7 +12,6 @@ final class ClientDetailScreen extends DetailScreen<ClientView> {
   ClientDetailScreen(App app, ClientId id) {
     super(app, "Client #" + id.value());
     this.id = id;
-    load();
   }
 
   @Override

@@ -11,7 +11,6 @@ final class CollaboratorDetailScreen extends DetailScreen<CollaboratorView> {
   CollaboratorDetailScreen(App app, CollaboratorId id) {
     super(app, "Collaborator #" + id.value());
     this.id = id;
-    load();
   }
 
   @Override

@@ -13,7 +13,6 @@ final class ContractDetailScreen extends DetailScreen<ContractView> {
   ContractDetailScreen(App app, ContractId id) {
     super(app, "Contract #" + id.value());
     this.id = id;
-    load();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.epicevents.crm.tui.screen;
 
-import com.googlecode.lanterna.TerminalTextUtils;
+import com.epicevents.crm.tui.widget.Dialogs;
+import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -46,6 +47,11 @@ abstract class DetailScreen<T> extends Screen {
   }
 
   @Override
+  public void opened() {
+    load();
+  }
+
+  @Override
   public void resume() {
     load();
   }
@@ -62,11 +68,8 @@ abstract class DetailScreen<T> extends Screen {
     int valueWidth = Math.max(20, app.columns() - 22);
     for (Describe.Line line : describe(record)) {
       grid.addComponent(new Label(line.label()));
-      Label value = new Label(line.shown());
-      if (TerminalTextUtils.getColumnWidth(value.getText()) > valueWidth) {
-        value.setLabelWidth(valueWidth);
-      }
-      grid.addComponent(value);
+      grid.addComponent(Dialogs.wrapped(line.value() == null || line.value().isBlank() ? Display.NONE : line.value(),
+          valueWidth));
     }
     body.addComponent(grid);
     body.addComponent(new EmptySpace());

@@ -13,7 +13,6 @@ final class EventDetailScreen extends DetailScreen<EventView> {
   EventDetailScreen(App app, EventId id) {
     super(app, "Event #" + id.value());
     this.id = id;
-    load();
   }
 
   @Override

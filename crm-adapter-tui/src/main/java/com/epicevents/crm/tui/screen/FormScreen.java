@@ -6,6 +6,7 @@ import com.epicevents.crm.tui.form.DateField;
 import com.epicevents.crm.tui.form.Field;
 import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.form.TextField;
+import com.epicevents.crm.tui.widget.Dialogs;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -33,14 +34,14 @@ abstract class FormScreen<R> extends Screen {
   protected FormScreen(App app, String title, String useCase) {
     super(app, title);
     this.useCase = useCase;
-    this.form = new Form(app.zone(), app.clock(), app.formMessageWidth());
+    this.form = new Form(app.zone(), app.clock(), app.columns());
   }
 
   /** Lays the form out; call once the fields are added. */
   protected void build(String intro) {
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     if (intro != null) {
-      body.addComponent(new Label(Display.safe(intro)));
+      body.addComponent(Dialogs.wrapped(intro, Math.max(20, app.columns() - 2)));
     }
     body.addComponent(form.component());
     body.addComponent(new EmptySpace());

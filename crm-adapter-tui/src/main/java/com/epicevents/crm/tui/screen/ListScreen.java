@@ -29,7 +29,7 @@ abstract class ListScreen<T> extends Screen {
     this.onPick = onPick;
   }
 
-  /** Builds the screen and shows the first page; call at the end of the subclass constructor. */
+  /** Builds the screen; call at the end of the subclass constructor. The first page loads when shown. */
   protected void start(List<PagedTable.Column<T>> columns, Component aboveTable, String keyHints) {
     table = new PagedTable<>(columns, app.pageRows(),
         page -> app.read(useCaseName(), () -> fetch(page)), this::enter);
@@ -42,8 +42,13 @@ abstract class ListScreen<T> extends Screen {
     setBody(body, (onPick != null ? "Enter: choose  " : "Enter: open  ") + keyHints + "  PgDn/PgUp: pages  Esc: back");
     helpLine("Enter", onPick != null ? "choose the selected record" : "open the selected record");
     helpLine("PgDn PgUp", "next / previous page");
-    refresh();
+    filterLine.setText(Display.safe("Showing: " + filterDescription()));
     focus(table.table());
+  }
+
+  @Override
+  public void opened() {
+    refresh();
   }
 
   protected abstract String useCaseName();

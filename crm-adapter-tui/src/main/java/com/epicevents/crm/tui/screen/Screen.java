@@ -68,8 +68,8 @@ public abstract class Screen {
     root.addComponent(body, BorderLayout.Location.CENTER);
     Panel bottom = new Panel(new LinearLayout(Direction.VERTICAL));
     bottom.addComponent(new Separator(Direction.HORIZONTAL).setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill)));
-    keyLine.setText(keyHints + "  F1: help");
     keyLine.setLabelWidth(Math.max(20, app.columns() - 2));
+    keyLine.setText(keyHints + "  F1: help");
     bottom.addComponent(keyLine);
     root.addComponent(bottom, BorderLayout.Location.BOTTOM);
     window.setComponent(root);
@@ -109,6 +109,12 @@ public abstract class Screen {
     lines.add(String.format("  %-9s %s", "F1", "this help"));
     return lines;
   }
+
+  /**
+   * Called once the screen is shown: the place to load data, so that a failure (a dialog, or the
+   * login screen when the session is over) appears above the screen rather than under it.
+   */
+  public void opened() {}
 
   /** Called when the screen is on top again after the one above it closed. */
   public void resume() {}

@@ -116,13 +116,28 @@ public final class Dialogs {
     show(window, box);
   }
 
-  /** A read-only list of lines (the F1 help); any of Esc, Enter or F1 closes it. */
+  /**
+   * A read-only list of lines (the F1 help); Esc or F1 closes it. When the lines do not fit the
+   * terminal they scroll with the arrow keys.
+   */
   public void help(String title, List<String> lines) {
     BasicWindow window = window(title);
     Panel panel = column();
-    addLines(panel, lines);
-    panel.addComponent(new EmptySpace());
+    int room = gui.getScreen().getTerminalSize().getRows() - 7;
     Button close = new Button("Close", window::close);
+    Interactable focus = close;
+    if (lines.size() <= room) {
+      addLines(panel, lines);
+      panel.addComponent(new EmptySpace());
+    } else {
+      int width = lines.stream().mapToInt(String::length).max().orElse(20) + 2;
+      TextBox scroller = new TextBox(new com.googlecode.lanterna.TerminalSize(Math.min(width, textWidth()), room),
+          lines.stream().map(Display::safe).collect(java.util.stream.Collectors.joining("\n")), TextBox.Style.MULTI_LINE);
+      scroller.setReadOnly(true);
+      panel.addComponent(scroller);
+      panel.addComponent(new Label("↑ ↓ PgUp PgDn: scroll"));
+      focus = scroller;
+    }
     panel.addComponent(close);
     window.setComponent(panel);
     onKeys(window, key -> {
@@ -132,7 +147,18 @@ public final class Dialogs {
       }
       return false;
     });
-    show(window, close);
+    show(window, focus);
+  }
+
+  /**
+   * A label that wraps at {@code width} columns. (Lanterna measures a label when its text is set,
+   * so the width has to be set first.)
+   */
+  public static Label wrapped(String text, int width) {
+    Label label = new Label("");
+    label.setLabelWidth(width);
+    label.setText(Display.safe(text));
+    return label;
   }
 
   /** A label in the error colour. */
@@ -150,11 +176,7 @@ public final class Dialogs {
   private void addLines(Panel panel, List<String> lines) {
     int width = textWidth();
     for (String line : lines) {
-      Label label = new Label(Display.safe(line));
-      if (com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(label.getText()) > width) {
-        label.setLabelWidth(width);
-      }
-      panel.addComponent(label);
+      panel.addComponent(wrapped(line, width));
     }
   }
 
