@@ -206,4 +206,22 @@ class ErrorPathsTest {
     tui.assertShows("Your password was changed.");
     tui.enter().type("q").type("sam\nCorrect-horse-battery-42\n").assertShows("SALES MENU");
   }
+
+  @Test
+  void aNameWithABidirectionalOverrideIsShownEscapedInChoicesAndInTheConflictDialog() {
+    Collaborator eve = crm.store.collaborators().insert(Collaborator.create(
+        new com.epicevents.crm.domain.collaborator.Username("eve"),
+        new com.epicevents.crm.domain.common.PersonName("Eve \u202Etxt.exe"), null,
+        new com.epicevents.crm.domain.common.Phone("0600000000"), Team.SALES, crm.hasher.hash(TestCrm.PASSWORD.toCharArray()),
+        crm.clock.instant()));
+    Contract contract = crm.contract(crm.client("Acme \u202Ecorp", sam), "1000", "1000", false);
+    Tui tui = new Tui(crm).logIn("mia").type("6").enter().type("r").type("e");
+    tui.assertShows("< Eve \\u{202E}txt.exe");
+    tui.esc().esc().esc().type("4").enter().type("e").tab().clearField().type("10");
+    crm.useCases.updateContract().update(crm.login(mia),
+        UpdateContractUseCase.Command.of(contract.id().value(), null, null, "20", null));
+    tui.save().type("y").assertShows("Changed by someone else", "Client: Acme \\u{202E}corp (#")
+        .assertHides("\\\\u{202E}");
+    assertTrue(tui.screen().chars().noneMatch(c -> c == 0x1b || c == 0x202E), "raw control characters on screen");
+  }
 }

@@ -343,7 +343,7 @@ public final class App {
       lines.add(Display.sentence(c.getMessage()) + " (#" + c.id() + ")");
       lines.add("Nothing was saved. Its current values are:");
       for (Describe.Line line : Describe.anyRecord(c.current(), zone)) {
-        lines.add("  " + line.label() + ": " + line.shown());
+        lines.add("  " + line.label() + ": " + line.valueOrNone());
       }
       dialogs.message("Changed by someone else", lines, afterConflict);
     } else if (e instanceof LoginThrottled t) {

@@ -15,12 +15,13 @@ import java.util.List;
 
 /**
  * The fields of each record with the labels staff read, for detail views and for the current
- * values shown after a conflict. Values are raw; {@link Line#shown()} escapes them.
+ * values shown after a conflict. Values are raw: the widget showing them escapes them.
  */
 final class Describe {
   record Line(String label, String value) {
-    String shown() {
-      return Display.safeOrNone(value);
+    /** The raw value, or {@link Display#NONE} when there is none. */
+    String valueOrNone() {
+      return value == null || value.isBlank() ? Display.NONE : value;
     }
   }
 

@@ -1,7 +1,6 @@
 package com.epicevents.crm.tui.screen;
 
 import com.epicevents.crm.tui.widget.Dialogs;
-import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -68,8 +67,7 @@ abstract class DetailScreen<T> extends Screen {
     int valueWidth = Math.max(20, app.columns() - 22);
     for (Describe.Line line : describe(record)) {
       grid.addComponent(new Label(line.label()));
-      grid.addComponent(Dialogs.wrapped(line.value() == null || line.value().isBlank() ? Display.NONE : line.value(),
-          valueWidth));
+      grid.addComponent(Dialogs.wrapped(line.valueOrNone(), valueWidth));
     }
     body.addComponent(grid);
     body.addComponent(new EmptySpace());

@@ -18,7 +18,7 @@ import java.util.Objects;
  * text box does. Simpler to drive than a drop-down, and it never opens another window.
  */
 public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
-  /** An option: its value and the text shown (already safe). */
+  /** An option: its value and its text (shown through {@link Display#safe}). */
   public record Option<T>(T value, String label) {
     public Option {
       Objects.requireNonNull(label, "label");
@@ -65,7 +65,7 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
       @Override
       public TerminalSize getPreferredSize(Choice<T> component) {
         int widest = component.options.stream()
-            .mapToInt(o -> TerminalTextUtils.getColumnWidth(o.label())).max().orElse(1);
+            .mapToInt(o -> TerminalTextUtils.getColumnWidth(Display.safe(o.label()))).max().orElse(1);
         return new TerminalSize(widest + 4, 1);
       }
 
@@ -74,7 +74,7 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
         ThemeDefinition theme = component.getThemeDefinition();
         graphics.applyThemeStyle(component.isFocused() ? theme.getActive() : theme.getNormal());
         graphics.fill(' ');
-        graphics.putString(0, 0, "< " + component.label());
+        graphics.putString(0, 0, "< " + Display.safe(component.label()));
         graphics.putString(graphics.getSize().getColumns() - 1, 0, ">");
       }
     };
