@@ -50,6 +50,12 @@ class MainScreensCaptureTest {
     capture(tui, "Confirmation", "Please confirm", "Create this event?");
     tui.esc().esc().press(com.googlecode.lanterna.input.KeyType.F1);
     capture(tui, "F1 help", "Keys on this screen", "1         Create a client", "scroll");
+    tui.esc().type("q").logIn("mia");
+    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign");
+    tui.type("q").logIn("sue");
+    capture(tui, "Support menu", "1  My events", "2  Events without support");
+    tui.type("1").enter();
+    capture(tui, "Event detail", "Launch party", "e  Update the details and dates", "s  Hand over");
 
     Path out = Path.of("target", "tui-screens.txt");
     Files.createDirectories(out.getParent());

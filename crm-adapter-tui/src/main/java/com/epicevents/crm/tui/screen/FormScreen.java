@@ -51,7 +51,8 @@ abstract class FormScreen<R> extends Screen {
     body.addComponent(buttons);
     setBody(body, "Enter/Tab: next field  F10: review and save  Esc: cancel");
     helpLine("F10", "check the fields, review them and save");
-    helpLine("← → Space", "change a choice such as < SALES >");
+    helpLine("← → Space", "change a choice such as < Sales >");
+    helpLine("Ctrl+U", "empty the field");
     helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
     focus(form.firstInput());
   }
