@@ -151,10 +151,6 @@ public final class Form {
     return lines;
   }
 
-  public boolean anyChanged() {
-    return fields.values().stream().anyMatch(Field::changed);
-  }
-
   /** Window borders, grid margins and spacing, the label column and the input column leave this much. */
   private void fitMessages() {
     int labelColumn = fields.values().stream().mapToInt(f -> f.label().length() + 2).max().orElse(10);

@@ -1,6 +1,5 @@
 package com.epicevents.crm.tui.form;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.TextBox;
 

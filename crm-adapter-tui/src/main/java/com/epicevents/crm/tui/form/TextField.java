@@ -1,7 +1,6 @@
 package com.epicevents.crm.tui.form;
 
 import com.epicevents.crm.tui.widget.Display;
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.TextBox;
 

@@ -15,7 +15,6 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -218,9 +217,5 @@ public final class Dialogs {
         }
       }
     });
-  }
-
-  static List<String> lines(String... lines) {
-    return Arrays.asList(lines);
   }
 }

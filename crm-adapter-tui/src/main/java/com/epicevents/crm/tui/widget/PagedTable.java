@@ -99,10 +99,6 @@ public final class PagedTable<T> {
     return row >= 0 && row < items.size() ? items.get(row) : null;
   }
 
-  public List<T> items() {
-    return items;
-  }
-
   private boolean load(long after, int selectRow) {
     Optional<Page<T>> page = loader.apply(new PageRequest(after, pageSize));
     if (page.isEmpty()) {
