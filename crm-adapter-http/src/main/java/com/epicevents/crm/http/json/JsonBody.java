@@ -34,6 +34,8 @@ public final class JsonBody {
   public static final String BODY = "body";
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,100})'");
   private static final int FIELD_NAME_SHOWN = 100;
+  private static final Pattern RFC_3339 = Pattern.compile(
+      "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
   static final String INSTANT_EXPECTED = "must be an ISO-8601 date-time with offset, e.g. 2027-03-01T18:30:00Z";
 
   private final ObjectNode object;
@@ -230,9 +232,13 @@ public final class JsonBody {
     }
   }
 
-  /** Parses an ISO-8601 instant with offset; null when it is not one. */
+  /**
+   * Parses an RFC 3339 date-time (the ISO-8601 profile with a four-digit year and a mandatory
+   * offset); null when it is not one. Expanded years such as {@code +999999999} are refused: no
+   * database column holds them.
+   */
   public static Instant parseInstant(String text) {
-    if (text == null || text.length() > 64) {
+    if (text == null || !RFC_3339.matcher(text).matches()) {
       return null;
     }
     try {
