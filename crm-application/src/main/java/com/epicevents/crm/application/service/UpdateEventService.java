@@ -43,7 +43,7 @@ public final class UpdateEventService implements UpdateEventUseCase {
 
       EventDetails d = event.details();
       Validation v = new Validation();
-      EventDetails details = v.field("details", () -> new EventDetails(
+      EventDetails details = v.fields(() -> new EventDetails(
           FieldUpdate.apply(command.name(), d.name()),
           FieldUpdate.apply(command.clientContact(), d.clientContact()),
           FieldUpdate.apply(command.location(), d.location()),

@@ -22,6 +22,16 @@ public final class Validation {
     }
   }
 
+  /** Runs a parse that names its own fields (a value object of several fields), keeping their names. */
+  public <T> T fields(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ValidationFailed e) {
+      errors.addAll(e.errors());
+      return null;
+    }
+  }
+
   public void check(boolean ok, String field, String message) {
     if (!ok) {
       errors.add(new FieldError(field, message));

@@ -19,7 +19,7 @@ public interface CreateEventUseCase {
       Validation v = new Validation();
       ContractId c = v.field("contractId", () -> new ContractId(contractId));
       v.check(attendees != null, "attendees", "is required");
-      EventDetails d = EventParts.details(v, name, clientContact, location, attendees == null ? 0 : attendees, notes);
+      EventDetails d = v.fields(() -> new EventDetails(name, clientContact, location, attendees == null ? 0 : attendees, notes));
       Schedule s = v.field("endAt", () -> new Schedule(startAt, endAt));
       CollaboratorId support = supportContactId == null ? null
           : v.field("supportContactId", () -> new CollaboratorId(supportContactId));

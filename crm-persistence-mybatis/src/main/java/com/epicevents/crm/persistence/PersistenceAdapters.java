@@ -1,0 +1,24 @@
+package com.epicevents.crm.persistence;
+
+import com.epicevents.crm.application.port.out.AuditTrail;
+import com.epicevents.crm.application.port.out.ClientRepository;
+import com.epicevents.crm.application.port.out.CollaboratorRepository;
+import com.epicevents.crm.application.port.out.ContractRepository;
+import com.epicevents.crm.application.port.out.EventRepository;
+import com.epicevents.crm.application.port.out.LoginAttemptStore;
+import com.epicevents.crm.application.port.out.SessionStore;
+import com.epicevents.crm.application.port.out.Transactions;
+
+/**
+ * Every persistence port, sharing one MyBatis session factory: a repository called inside
+ * {@code transactions.inTransaction(..)} joins that unit of work.
+ */
+public record PersistenceAdapters(
+    Transactions transactions,
+    CollaboratorRepository collaborators,
+    ClientRepository clients,
+    ContractRepository contracts,
+    EventRepository events,
+    SessionStore sessions,
+    LoginAttemptStore loginAttempts,
+    AuditTrail auditTrail) {}

@@ -1,0 +1,24 @@
+package com.epicevents.crm.persistence.migration;
+
+import com.epicevents.crm.persistence.PersistenceFailure;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Errors of the installation-level operations, without SQL text, values or secrets. */
+final class Jdbc {
+  private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
+
+  private Jdbc() {}
+
+  static PersistenceFailure failure(String doing, SQLException e) {
+    LOG.warn("{} failed: SQLSTATE {}", doing, e.getSQLState());
+    String state = e.getSQLState();
+    String why = state == null ? ""
+        : state.startsWith("08") ? ": the database is unreachable"
+        : state.equals("42501") ? ": permission denied"
+        : state.equals("28P01") || state.equals("28000") ? ": authentication failed"
+        : "";
+    return new PersistenceFailure(doing + " failed" + why, state);
+  }
+}
