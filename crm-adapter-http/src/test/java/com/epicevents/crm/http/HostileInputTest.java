@@ -317,6 +317,7 @@ class HostileInputTest {
     Map<String, Object> body = new HashMap<>(Map.of("attendees", -1, "location", "Somewhere new"));
     Api.Reply r = api.patch("/events/" + event.id().value()).as(support.token()).json(body).send();
     assertEquals(400, r.status(), r::toString);
+    assertEquals(Set.of("attendees"), fields(r));
     assertEquals(event, f.crm.reload(event.id()));
   }
 
