@@ -4,6 +4,7 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.http.problem.ProblemErrorHandler;
 import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.route.ApiRoutes;
 import com.epicevents.crm.http.route.Registrar;
@@ -72,7 +73,10 @@ public final class HttpApi implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.prefer405over404 = true;
       config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
-      config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_GRACE.toMillis());
+        server.setErrorHandler(new ProblemErrorHandler());
+      });
       config.events.handlerAdded(info -> {
         if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.OPTIONS) {
           routes.add(new Route(info.getHttpMethod().name(), info.getPath()));

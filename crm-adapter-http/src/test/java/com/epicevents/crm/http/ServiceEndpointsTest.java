@@ -106,6 +106,26 @@ class ServiceEndpointsTest {
   }
 
   @Test
+  void requestsTheHttpServerCannotReadGetAProblemWithTheSecurityHeadersNotAnHtmlPage() throws Exception {
+    for (String request : List.of(
+        "GET /api/v1/clients/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\nConnection: close\r\n\r\n")) {
+      String raw;
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.server.port())) {
+        socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      String lower = raw.toLowerCase(java.util.Locale.ROOT);
+      assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
+      assertTrue(lower.contains("x-content-type-options: nosniff"), raw);
+      assertTrue(lower.contains("cache-control: no-store"), raw);
+      assertTrue(lower.contains("content-type: application/problem+json"), raw);
+      assertTrue(raw.contains("\"type\":\"urn:epicevents:crm:problem:http-error\""), raw);
+      assertFalse(lower.contains("<html"), raw);
+    }
+  }
+
+  @Test
   void corsIsClosedByDefault() {
     Api.Reply r = api.get("/health").header("Origin", "https://evil.example").send();
     assertTrue(r.header("Access-Control-Allow-Origin").isEmpty(), r.headers()::toString);

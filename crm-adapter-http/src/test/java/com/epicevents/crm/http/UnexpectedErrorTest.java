@@ -3,7 +3,6 @@ package com.epicevents.crm.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.epicevents.crm.application.fake.RecordingErrorReporter;
 import com.epicevents.crm.application.fake.TestCrm;
@@ -17,7 +16,17 @@ import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.domain.client.ClientId;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.common.Team;
+import com.epicevents.crm.domain.error.AccessDenied;
+import com.epicevents.crm.domain.error.AuthenticationFailed;
+import com.epicevents.crm.domain.error.BusinessRuleViolated;
+import com.epicevents.crm.domain.error.ConcurrentModification;
+import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.domain.error.LoginThrottled;
+import com.epicevents.crm.domain.error.NotFound;
+import com.epicevents.crm.domain.error.ReauthenticationRequired;
+import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.problem.Problem;
+import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.problem.ProblemType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,25 +119,23 @@ class UnexpectedErrorTest {
         404, ProblemType.NOT_FOUND, 409, ProblemType.BUSINESS_RULE_VIOLATED, 412, ProblemType.VERSION_MISMATCH,
         429, ProblemType.TOO_MANY_LOGIN_ATTEMPTS);
     var errors = Map.of(
-        400, (com.epicevents.crm.domain.error.CrmException)
-            com.epicevents.crm.domain.error.ValidationFailed.of("phone", "is required"),
-        401, new com.epicevents.crm.domain.error.AuthenticationFailed("expired"),
-        403, new com.epicevents.crm.domain.error.AccessDenied("not allowed", 1L, "X", "CLIENT", 2L),
-        404, new com.epicevents.crm.domain.error.NotFound("CLIENT", 3),
-        409, new com.epicevents.crm.domain.error.BusinessRuleViolated(null, "no"),
-        412, new com.epicevents.crm.domain.error.ConcurrentModification("CLIENT", 3, null),
-        429, new com.epicevents.crm.domain.error.LoginThrottled(30, false));
+        400, (CrmException) ValidationFailed.of("phone", "is required"),
+        401, new AuthenticationFailed("expired"),
+        403, new AccessDenied("not allowed", 1L, "X", "CLIENT", 2L),
+        404, new NotFound("CLIENT", 3),
+        409, new BusinessRuleViolated(null, "no"),
+        412, new ConcurrentModification("CLIENT", 3, null),
+        429, new LoginThrottled(30, false));
     errors.forEach((status, error) -> {
-      Problem p = com.epicevents.crm.http.problem.ProblemMapper.map(error);
+      Problem p = ProblemMapper.map(error);
       assertEquals(status, p.status());
       assertEquals(expected.get(status).uri(), p.type());
     });
-    Problem reauth = com.epicevents.crm.http.problem.ProblemMapper.map(
-        new com.epicevents.crm.domain.error.ReauthenticationRequired());
+    Problem reauth = ProblemMapper.map(
+        new ReauthenticationRequired());
     assertEquals(401, reauth.status());
-    assertEquals("30", com.epicevents.crm.http.problem.ProblemMapper.map(
-        new com.epicevents.crm.domain.error.LoginThrottled(30, true)).headers().get("Retry-After"));
-    assertTrue(com.epicevents.crm.http.problem.ProblemMapper.map(
-        new com.epicevents.crm.domain.error.BusinessRuleViolated(null, "no")).errors() == null);
+    assertEquals("30", ProblemMapper.map(
+        new LoginThrottled(30, true)).headers().get("Retry-After"));
+    assertNull(ProblemMapper.map(new BusinessRuleViolated(null, "no")).errors());
   }
 }
