@@ -156,6 +156,10 @@ public final class HttpApi implements AutoCloseable {
     } else {
       detail = e.getMessage(); // raised by this adapter with a message written for users
     }
+    if (status == 413) {
+      // The body is left unread: say so, or a client may reuse a connection the server drops.
+      ctx.header("Connection", "close");
+    }
     if (status == 405) {
       ctx.header("Allow", METHODS.stream()
           .filter(m -> !state.internalRouter.findHttpHandlerEntries(m, ctx.path()).isEmpty())

@@ -126,6 +126,15 @@ class ServiceEndpointsTest {
   }
 
   @Test
+  void aPortAlreadyInUseFailsTheStartWithAClearMessage() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> HttpApi.start(f.crm.useCases, f.crm.reporter, () -> true,
+            new HttpSettings("127.0.0.1", f.server.port(), List.of())));
+    assertTrue(e.getMessage().contains("could not listen on 127.0.0.1:" + f.server.port()), e::getMessage);
+    assertEquals(200, api.get("/health").send().status());
+  }
+
+  @Test
   void corsIsClosedByDefault() {
     Api.Reply r = api.get("/health").header("Origin", "https://evil.example").send();
     assertTrue(r.header("Access-Control-Allow-Origin").isEmpty(), r.headers()::toString);

@@ -131,6 +131,8 @@ class StrictJsonTest {
     Api.Reply r = postClient(big);
     assertEquals(413, r.status(), () -> r.status() + "");
     assertProblem(r, "urn:epicevents:crm:problem:payload-too-large");
+    assertEquals("close", r.header("Connection").orElse(null), "the unread body ends the connection");
+    assertEquals(201, postClient(VALID_CLIENT).status(), "the next request works on a new connection");
   }
 
   @Test
