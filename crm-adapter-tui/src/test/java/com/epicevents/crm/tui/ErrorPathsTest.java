@@ -121,7 +121,7 @@ class ErrorPathsTest {
   @Test
   void aDeactivatedCollaboratorIsSentBackToTheLoginScreenAtTheirNextStep() {
     Tui tui = new Tui(crm).logIn("sam");
-    crm.useCases.deactivateCollaborator().deactivate(crm.login(mia), sam.id());
+    crm.useCases.deactivateCollaborator().deactivate(crm.login(mia), sam.id(), null);
     tui.type("c").assertShows("Your session has ended: please log in again.", "Username");
     tui.logIn("sam").assertShows("Invalid username or password.");
   }

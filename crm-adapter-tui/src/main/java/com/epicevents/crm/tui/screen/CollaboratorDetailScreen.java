@@ -51,7 +51,7 @@ final class CollaboratorDetailScreen extends DetailScreen<CollaboratorView> {
             "They are logged out at once and can no longer log in. Nothing they did is deleted."),
         "Deactivate this collaborator?",
         () -> app.change("DeactivateCollaborator", null,
-            () -> app.useCases().deactivateCollaborator().deactivate(app.token(), id),
+            () -> app.useCases().deactivateCollaborator().deactivate(app.token(), id, c.version()),
             saved -> {
               load();
               app.dialogs().message("Saved", saved.username() + " is deactivated.", null);
@@ -65,7 +65,7 @@ final class CollaboratorDetailScreen extends DetailScreen<CollaboratorView> {
         List.of("Collaborator: " + c.fullName() + " (" + c.username() + ", #" + c.id() + ")"),
         "Reactivate this collaborator?",
         () -> app.change("ReactivateCollaborator", null,
-            () -> app.useCases().reactivateCollaborator().reactivate(app.token(), id),
+            () -> app.useCases().reactivateCollaborator().reactivate(app.token(), id, c.version()),
             saved -> {
               load();
               app.dialogs().message("Saved", saved.username() + " is active again.", null);

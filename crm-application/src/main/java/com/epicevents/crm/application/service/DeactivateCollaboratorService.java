@@ -22,11 +22,12 @@ public final class DeactivateCollaboratorService implements DeactivateCollaborat
   }
 
   @Override
-  public CollaboratorView deactivate(AuthToken token, CollaboratorId id) {
+  public CollaboratorView deactivate(AuthToken token, CollaboratorId id, Long expectedVersion) {
     Collaborator saved = guard.run(() -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.DEACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator current = load(id);
+      Versions.require(expectedVersion, current.version(), "COLLABORATOR", id.value(), current);
       guard.requirePasswordConfirmed(who);
       Collaborator stored = ports.collaborators().update(
           current.deactivate(ports.collaborators().countActiveManagers(), guard.now()));

@@ -22,11 +22,12 @@ public final class ReactivateCollaboratorService implements ReactivateCollaborat
   }
 
   @Override
-  public CollaboratorView reactivate(AuthToken token, CollaboratorId id) {
+  public CollaboratorView reactivate(AuthToken token, CollaboratorId id, Long expectedVersion) {
     Collaborator saved = guard.run(() -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.REACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator current = load(id);
+      Versions.require(expectedVersion, current.version(), "COLLABORATOR", id.value(), current);
       guard.requirePasswordConfirmed(who);
       Collaborator stored = ports.collaborators().update(current.reactivate(guard.now()));
       guard.audit(who, "REACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored));
