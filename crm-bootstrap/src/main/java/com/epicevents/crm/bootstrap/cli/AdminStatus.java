@@ -45,7 +45,7 @@ final class AdminStatus implements Callable<Integer> {
     }
     try (DatabaseTarget target = DatabaseTarget.open(config, false)) {
       out.println("Database:        " + target.description());
-      String owner = config.ownerUser() == null ? "the user db.url or the driver gives" : config.ownerUser();
+      String owner = config.ownerUser() == null ? "from db.url or the driver's default" : config.ownerUser();
       out.println("Location:        " + target.location() + " (owner " + owner
           + ", application role " + config.dbAppUser() + ")");
       if (!target.databaseExists()) {

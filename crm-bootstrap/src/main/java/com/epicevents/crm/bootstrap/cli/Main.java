@@ -114,9 +114,10 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * An admin command's output is for a person: library INFO lines (zonky, Flyway, Hikari) would
-   * bury it, so they keep only warnings unless --debug. Without a packaged logging configuration,
-   * logback would print DEBUG on stdout: INFO is the floor then.
+   * An admin command's output is for a person, and its failure is one line on stderr: library log
+   * lines (zonky, Flyway, Hikari, the persistence module's warnings) would bury or double it, so
+   * only errors are logged unless --debug. Without a packaged logging configuration, logback would
+   * print DEBUG on stdout: INFO is the floor then.
    */
   private void adjustLogging(CommandLine.ParseResult parseResult) {
     if (!(LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root)) {
@@ -124,7 +125,7 @@ public final class Main implements Callable<Integer> {
     }
     boolean admin = parseResult.hasSubcommand() && "admin".equals(parseResult.subcommand().commandSpec().name());
     if (admin && !debug) {
-      root.setLevel(Level.WARN);
+      root.setLevel(Level.ERROR);
     } else if (Main.class.getResource("/logback.xml") == null) {
       root.setLevel(Level.INFO);
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,7 +141,22 @@ class AdminEndToEndTest {
     return m.group(1);
   }
 
+  @Test
+  void aFailureIsOneLineOnStandardErrorEvenWhenLibrariesWouldLogIt() throws Exception {
+    Run unreachable = crmWith(Map.of("CRM_DB_URL", "jdbc:postgresql://localhost:" + freePort() + "/crm_ext"),
+        "", "admin", "migrate");
+    assertEquals(1, unreachable.status(), unreachable.toString());
+    assertEquals(1, unreachable.err().lines().count(), unreachable.toString());
+    assertTrue(unreachable.err().startsWith("crm: reading the schema version failed: the database is unreachable"),
+        unreachable.toString());
+  }
+
   private Run crm(String stdin, String... args) throws IOException, InterruptedException {
+    return crmWith(Map.of(), stdin, args);
+  }
+
+  private Run crmWith(Map<String, String> environment, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         java(), "-cp", System.getProperty("java.class.path"),
         Main.class.getName()));
@@ -148,6 +164,7 @@ class AdminEndToEndTest {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("CRM_"));
     builder.environment().put("CRM_HOME", home.toString());
+    builder.environment().putAll(environment);
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
