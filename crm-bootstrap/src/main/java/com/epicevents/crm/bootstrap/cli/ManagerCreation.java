@@ -2,11 +2,8 @@ package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
-import com.epicevents.crm.bootstrap.config.CrmConfigException;
-import com.epicevents.crm.bootstrap.config.Setting;
 import com.epicevents.crm.bootstrap.module.CrmCore;
 import com.epicevents.crm.bootstrap.monitoring.SentryErrorReporter;
-import com.epicevents.crm.bootstrap.monitoring.SentrySettings;
 import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
 import com.epicevents.crm.bootstrap.security.Argon2Settings;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
@@ -25,25 +22,16 @@ final class ManagerCreation {
     // Validated before any connection: a bad field changes nothing and costs nothing.
     CreateManagerAsAdminUseCase.Command command =
         CreateManagerAsAdminUseCase.Command.of(username, fullName, phone, email, password);
-    Argon2Settings cost = new Argon2Settings(
-        config.argon2MemoryKib(), config.argon2Iterations(), config.argon2Parallelism());
+    Argon2Settings cost = RunningCrm.argon2(config);
     try (HikariDataSource app = CrmDatabase.pooledDataSource(
              applicationJdbcUrl, config.dbAppUser(), config.dbAppPassword(), 2);
-         SentryErrorReporter reporter = startMonitoring(config)) {
+         SentryErrorReporter reporter = RunningCrm.startMonitoring(config)) {
       CrmCore core = CrmCore.builder(app)
           .passwordHasher(new Argon2PasswordHasher(cost))
           .securitySettings(config.securitySettings())
           .errorReporter(reporter)
           .build();
       return core.useCases().createManagerAsAdmin().execute(command);
-    }
-  }
-
-  private static SentryErrorReporter startMonitoring(CrmConfig config) {
-    try {
-      return SentryErrorReporter.start(new SentrySettings(config.sentryDsn(), config.sentryEnvironment(), null));
-    } catch (IllegalArgumentException invalidDsn) {
-      throw new CrmConfigException(invalidDsn.getMessage() + " (from " + config.origin(Setting.SENTRY_DSN) + ")");
     }
   }
 }
