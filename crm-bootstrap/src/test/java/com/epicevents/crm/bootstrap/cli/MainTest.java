@@ -89,14 +89,25 @@ class MainTest {
   }
 
   @Test
-  void theTextUiAndTheHttpApiSayTheyAreNotAvailableYet() {
+  void theTextUiSaysItIsNotAvailableYet() {
     Result tui = crm();
     assertEquals(1, tui.status());
     assertTrue(tui.err().contains("the text UI is not available yet"), tui.err());
+  }
 
+  @Test
+  void serveOnAHomeThatWasNeverInitialisedSaysToRunInitInOneLine() {
     Result serve = crm("serve", "--host", "127.0.0.1", "--port", "8081");
-    assertEquals(1, serve.status());
-    assertTrue(serve.err().contains("not available yet"), serve.err());
+    assertEquals(1, serve.status(), serve.err());
+    assertEquals("crm: the CRM database is not initialised: run 'crm admin init' first", serve.err().strip());
+  }
+
+  @Test
+  void serveRefusesAPortThatIsNotANumberNamingTheKey() {
+    Result serve = crm("serve", "--port", "eighty");
+    assertEquals(1, serve.status(), serve.err());
+    assertTrue(serve.err().contains("http.port"), serve.err());
+    assertEquals(1, serve.err().strip().lines().count(), serve.err());
   }
 
   @Test
