@@ -23,8 +23,7 @@ final class AdminInit implements Callable<Integer> {
     CrmConfig config = Secrets.ensureForInit(main, main.config());
     PrintWriter out = main.environment().out();
     try (DatabaseTarget target = DatabaseTarget.open(config, true)) {
-      target.createDatabaseIfMissing();
-      String version = CrmDatabase.migrate(target.owner(), config.dbAppUser(), config.dbAppPassword());
+      String version = initialise(target, config);
       out.println("Database " + config.databaseName() + " is ready at " + target.location() + " (" + target.description() + ").");
       out.println("Schema version " + version + "; the application connects as role " + config.dbAppUser()
           + " (password in " + config.configFile() + ").");
@@ -34,5 +33,17 @@ final class AdminInit implements Callable<Integer> {
       }
     }
     return Failures.SUCCESS;
+  }
+
+  /**
+   * What init does once the database is reachable (also the text UI's first launch): creates the
+   * external database when missing, migrates, and creates or updates the application role.
+   *
+   * @param config a configuration whose secrets {@link Secrets#ensureForInit} has ensured
+   * @return the schema version
+   */
+  static String initialise(DatabaseTarget target, CrmConfig config) throws SQLException {
+    target.createDatabaseIfMissing();
+    return CrmDatabase.migrate(target.owner(), config.dbAppUser(), config.dbAppPassword());
   }
 }

@@ -16,7 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * server (started here, or the one another crm process is already running on the same home)
  * or an external server given by db.url. Closing it stops an embedded server started here.
  */
-final class DatabaseTarget implements AutoCloseable {
+public final class DatabaseTarget implements AutoCloseable {
   /** PostgreSQL's "database does not exist". */
   static final String UNKNOWN_DATABASE = "3D000";
 
@@ -33,6 +33,14 @@ final class DatabaseTarget implements AutoCloseable {
     this.jdbcUrl = jdbcUrl;
     this.owner = owner;
     this.description = description;
+  }
+
+  /**
+   * The rules for a database the CRM creates, as in the reference version: 1 to 20 letters,
+   * digits or {@code @ _ $ #}, no spaces. They also keep the quoted CREATE DATABASE safe.
+   */
+  public static boolean isValidNewDatabaseName(String name) {
+    return name != null && name.matches("[A-Za-z0-9@_$#]{1,20}");
   }
 
   /** True when there is something to connect to: always for an external server. */
@@ -91,7 +99,7 @@ final class DatabaseTarget implements AutoCloseable {
     }
     String name = config.databaseName();
     // Quoted below, so the name rules are what keeps the statement safe.
-    if (!name.matches("[A-Za-z0-9@_$#]{1,20}")) {
+    if (!isValidNewDatabaseName(name)) {
       throw new CliFailure("db.url: cannot create the database '" + name
           + "': a new CRM database name has 1 to 20 letters, digits or @ _ $ #");
     }

@@ -8,7 +8,7 @@ import com.epicevents.crm.persistence.PersistenceFailure;
 import java.sql.SQLException;
 
 /** Turns any failure into the one line a user reads, and the exit status that goes with it. */
-final class Failures {
+public final class Failures {
   static final int SUCCESS = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
@@ -19,7 +19,8 @@ final class Failures {
     return failure instanceof UsageException ? USAGE : FAILURE;
   }
 
-  static String oneLine(Throwable failure) {
+  /** The one line a user reads about a failure: the reason for known ones, never a stack trace. */
+  public static String oneLine(Throwable failure) {
     if (failure instanceof BusinessRuleViolated rule && rule.field() != null) {
       return rule.field() + ": " + firstLine(rule.getMessage());
     }

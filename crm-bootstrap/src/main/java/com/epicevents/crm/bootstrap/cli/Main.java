@@ -117,9 +117,14 @@ public final class Main implements Callable<Integer> {
    * An admin command's output is for a person, and its failure is one line on stderr: library log
    * lines (zonky, Flyway, Hikari, the persistence module's warnings) would bury or double it, so
    * only errors are logged unless --debug. Without a packaged logging configuration, logback would
-   * print DEBUG on stdout: INFO is the floor then.
+   * print DEBUG on stdout: INFO is the floor then. The text UI's terminal is its screen, so its
+   * log goes to $CRM_HOME/crm.log instead.
    */
   private void adjustLogging(CommandLine.ParseResult parseResult) {
+    if (!parseResult.hasSubcommand() && !help) {
+      // Before the first SLF4J call: logback reads crm.log.file when it starts.
+      TextUiCommand.logToFile(this);
+    }
     if (!(LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root)) {
       return;
     }

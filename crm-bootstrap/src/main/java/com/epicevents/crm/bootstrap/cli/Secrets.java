@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The database passwords {@code crm admin init} generates when none is configured. */
 final class Secrets {
@@ -31,6 +32,11 @@ final class Secrets {
    * @return the configuration to use, reloaded when something was written
    */
   static CrmConfig ensureForInit(Main main, CrmConfig config) {
+    return ensureForInit(config, main::config);
+  }
+
+  /** As {@link #ensureForInit(Main, CrmConfig)}, reloading the configuration with {@code reload}. */
+  static CrmConfig ensureForInit(CrmConfig config, Supplier<CrmConfig> reload) {
     Map<Setting, String> generated = new EnumMap<>(Setting.class);
     if (config.embedded() && config.dbPassword() == null && !EmbeddedDatabase.isCreated(config.home())) {
       generated.put(Setting.DB_PASSWORD, generatePassword());
@@ -43,6 +49,6 @@ final class Secrets {
       return config;
     }
     ConfigFile.update(config.configFile(), generated);
-    return main.config();
+    return reload.get();
   }
 }

@@ -89,10 +89,10 @@ class MainTest {
   }
 
   @Test
-  void theTextUiSaysItIsNotAvailableYet() {
+  void theTextUiWithoutATerminalPointsToCrmServe() {
     Result tui = crm();
     assertEquals(1, tui.status());
-    assertTrue(tui.err().contains("the text UI is not available yet"), tui.err());
+    assertTrue(tui.err().contains("the text UI needs a terminal"), tui.err());
   }
 
   @Test
