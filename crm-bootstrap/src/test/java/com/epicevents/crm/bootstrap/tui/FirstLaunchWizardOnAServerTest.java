@@ -120,7 +120,7 @@ class FirstLaunchWizardOnAServerTest {
   }
 
   @Test
-  void aNewDatabaseOnTheServerIsCreatedAndMigratedThenItsFirstManagerLogsIn() throws Exception {
+  void aNewDatabaseIsCreatedAndMigratedItsFirstManagerLogsInAndAnotherInstallFindsItReady() throws Exception {
     String database = "wiz_" + HexFormat.of().formatHex(randomBytes(5));
     String appRole = "crm_app_" + database;
     // A crm.conf without a database still means "not set up"; the role name keeps this test's apart.
@@ -161,6 +161,26 @@ class FirstLaunchWizardOnAServerTest {
       screen.type("q\u001b");
       assertTrue(ui.finished());
       ui.close();
+      crm.close();
+      crm = null;
+
+      // Another installation given the same database: it exists and has its manager, so the
+      // login screen comes next (its tables are brought up to date, which here changes nothing).
+      Path again = Files.createDirectories(home.resolve("again"));
+      Files.writeString(again.resolve("crm.conf"), "db.app.user=" + appRole + "\n");
+      VirtualScreen second = new VirtualScreen();
+      FirstLaunchWizard another = new FirstLaunchWizard(second.terminal, VirtualScreen.configOf(again), null, 2);
+      second.driving(another::processInput);
+      another.open();
+      second.type("2");
+      fill(second, host, Integer.toString(port), database, user, password, password);
+      second.press(KeyType.F10).assertShows("Database: " + database + " (exists: the CRM's tables are added or brought");
+      second.type("y").assertShows("It already has a manager: log in with that account on the next screen.");
+      second.type("\n");
+      assertTrue(another.finished() && another.completed(), second.text());
+      crm = another.crm();
+      assertFalse(FirstLaunchWizard.managerNeeded(crm));
+      another.close();
     } finally {
       if (crm != null) {
         crm.close();
