@@ -90,6 +90,15 @@ public final class CrmConfigLoader {
 
     Values v = new Values(values, origins);
     String dbUrl = v.jdbcUrl(Setting.DB_URL);
+    if (origins.get(Setting.DB_APP_USER).kind() == ConfigOrigin.Kind.DEFAULT && dbUrl != null) {
+      // One application role per CRM database: two CRM databases on one server must not share
+      // (and reset) each other's role. The embedded database is "crm", hence the default crm_app.
+      String perDatabase = CrmConfig.databaseNameOf(dbUrl).toLowerCase(java.util.Locale.ROOT)
+          .replaceAll("[^a-z0-9_]", "_") + "_app";
+      if (perDatabase.matches("[a-z_][a-z0-9_]{0,62}")) {
+        values.put(Setting.DB_APP_USER, perDatabase);
+      }
+    }
     return new CrmConfig(
         home, homeOrigin, configFile, configFileOrigin,
         dbUrl,

@@ -47,7 +47,7 @@ class AdminExternalDatabaseTest {
       Result init = crm(environment, "", "admin", "init");
       assertEquals(0, init.status(), init.toString());
       Map<String, String> conf = ConfigFile.read(home.resolve("crm.conf"));
-      assertEquals("crm_app", conf.get("db.app.user"));
+      assertEquals("epic_crm_app", conf.get("db.app.user"), "one application role per CRM database");
       assertNull(conf.get("db.password"), "the external owner's password is the operator's, not written");
 
       Result created = crm(environment, "a long enough password\n", "admin", "create-manager",

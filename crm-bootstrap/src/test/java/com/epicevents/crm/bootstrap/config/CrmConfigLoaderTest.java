@@ -109,6 +109,18 @@ class CrmConfigLoaderTest {
   }
 
   @Test
+  void eachExternalCrmDatabaseGetsItsOwnApplicationRoleUnlessOneIsConfigured() {
+    CrmConfig first = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString(),
+        "CRM_DB_URL", "jdbc:postgresql://db.example/Epic$Crm"), userHome);
+    assertEquals("epic_crm_app", first.dbAppUser());
+    CrmConfig configured = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString(),
+        "CRM_DB_URL", "jdbc:postgresql://db.example/other", "CRM_DB_APP_USER", "shared_app"), userHome);
+    assertEquals("shared_app", configured.dbAppUser());
+    CrmConfig embedded = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome);
+    assertEquals("crm_app", embedded.dbAppUser());
+  }
+
+  @Test
   void aBadNumberIsReportedOnOneLineNamingTheKeyTheValueAndWhereItCameFrom() throws IOException {
     Files.writeString(crmHome.resolve("crm.conf"), "http.port=eighty\n");
     Map<String, String> environment = Map.of("CRM_HOME", crmHome.toString());
