@@ -41,7 +41,8 @@ public abstract class PortContractSupport {
   /** A fixed "now"; event starts are after it. */
   protected static final Instant NOW = Instant.parse("2031-05-04T10:15:30.123456Z");
   private static final AtomicLong SEQUENCE = new AtomicLong();
-  private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+  // digits only: a random letter run could contain what a text-search test looks for
+  private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40));
 
   /**
    * The store under test. Called often: return the same store for the whole test (or class),
