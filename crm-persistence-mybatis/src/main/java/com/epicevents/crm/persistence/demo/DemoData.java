@@ -129,18 +129,24 @@ public final class DemoData {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     DemoRows rows = new DemoRows(size, passwordHash, seed, now.getEpochSecond());
     Map<String, Long> counts = new LinkedHashMap<>();
+    Laps phases = new Laps(started);
     try (Connection c = owner.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         lockAndRequireEmpty(c);
         counts.put("collaborators", rows.copyCollaborators(c));
+        phases.lap("collaborators");
         counts.put("clients", rows.copyClients(c));
+        phases.lap("clients");
         counts.put("contracts", rows.copyContracts(c));
+        phases.lap("contracts");
         counts.put("events", rows.copyEvents(c));
+        phases.lap("events");
         continueIdentities(c, counts);
         ChainedAudit.append(c, owner, auditEntry(now, size, seed, counts));
         c.commit();
+        phases.lap("commit");
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -150,6 +156,7 @@ public final class DemoData {
       try (Statement s = c.createStatement()) {
         s.execute("ANALYZE crm.collaborators, crm.clients, crm.contracts, crm.events");
       }
+      phases.lap("analyze");
     } catch (SQLException e) {
       throw failure(e);
     } catch (IOException e) {
@@ -158,7 +165,7 @@ public final class DemoData {
           : new PersistenceFailure("loading demo data failed: " + e.getMessage(), null);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    LOG.info("demo data loaded ({}): {} in {} ms", size.name(), counts, elapsed.toMillis());
+    LOG.info("demo data loaded ({}): {} in {} ms ({})", size.name(), counts, elapsed.toMillis(), phases);
     return new LoadReport(counts, elapsed);
   }
 
@@ -207,6 +214,28 @@ public final class DemoData {
     changes.put("seed", new FieldChange(null, Long.toString(seed)));
     counts.forEach((table, n) -> changes.put(table, new FieldChange("0", Long.toString(n))));
     return new AuditEntry(now, null, ACTION, EntityType.SESSION, null, changes);
+  }
+
+  /** Milliseconds per phase of a load, for the log. */
+  private static final class Laps {
+    private final StringBuilder laps = new StringBuilder();
+    private long last;
+
+    Laps(long startNanos) {
+      last = startNanos;
+    }
+
+    void lap(String phase) {
+      long now = System.nanoTime();
+      laps.append(laps.length() == 0 ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000)
+          .append(" ms");
+      last = now;
+    }
+
+    @Override
+    public String toString() {
+      return laps.toString();
+    }
   }
 
   /** Names the SQLSTATE and, for a refused row, the constraint; never the row's values. */

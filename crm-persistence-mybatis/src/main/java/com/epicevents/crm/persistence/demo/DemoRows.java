@@ -185,7 +185,7 @@ final class DemoRows {
         Long end = start == null || r.nextInt(100) < 6 ? null : start + (2 + r.nextInt(10)) * HOUR;
         Long support = r.nextInt(100) < assignedPercent ? (long) firstSupport + r.nextInt(size.support()) : null;
         String name = r.nextInt(100) < 10 ? null
-            : String.format(pick(r, EVENT_NAMES), client.company(), client.last());
+            : pick(r, EVENT_NAMES).replace("{company}", client.company()).replace("{last}", client.last());
         int attendees = r.nextInt(100) < 5 ? 500 + r.nextInt(4_501) : 10 + r.nextInt(490);
         String notes = r.nextInt(100) < 70 ? null : pick(r, NOTES);
 
@@ -218,8 +218,12 @@ final class DemoRows {
 
   /** A French mobile number, e.g. +33 6 12 34 56 78. */
   private static String phone(SplittableRandom r) {
-    return String.format("+33 %d %02d %02d %02d %02d",
-        6 + r.nextInt(2), r.nextInt(100), r.nextInt(100), r.nextInt(100), r.nextInt(100));
+    StringBuilder phone = new StringBuilder(17).append("+33 ").append(6 + r.nextInt(2));
+    for (int pair = 0; pair < 4; pair++) {
+      int digits = r.nextInt(100);
+      phone.append(' ').append(digits < 10 ? "0" : "").append(digits);
+    }
+    return phone.toString();
   }
 
   /** The same day (UTC), at a whole hour between 09:00 and 20:00. */

@@ -41,12 +41,12 @@ final class Vocabulary {
       "Mas de la Rose, Eygalières", "Salle Wagram, Paris", "Station F, Paris", "Le Grand Rex, Paris",
       "Centre de Congrès, Annecy"};
 
-  /** Event names: %1$s is the client's company, %2$s the client's last name. */
+  /** Event names: {company} is the client's company, {last} the client's last name. */
   static final String[] EVENT_NAMES = {
-      "%1$s annual gala", "%1$s product launch", "%1$s seminar", "%1$s Christmas party",
-      "%1$s team building", "%1$s shareholders' meeting", "%1$s summer party", "%1$s awards night",
-      "%2$s wedding", "%2$s family reunion", "%2$s birthday party", "Charity dinner hosted by %1$s",
-      "%1$s customer day", "%1$s 10th anniversary"};
+      "{company} annual gala", "{company} product launch", "{company} seminar", "{company} Christmas party",
+      "{company} team building", "{company} shareholders' meeting", "{company} summer party",
+      "{company} awards night", "{last} wedding", "{last} family reunion", "{last} birthday party",
+      "Charity dinner hosted by {company}", "{company} customer day", "{company} 10th anniversary"};
 
   static final String[] NOTES = {
       "Vegetarian and vegan menus requested.",

@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -82,6 +83,8 @@ public final class ScaleBenchmark {
   private static final Pattern SCAN = Pattern.compile(
       "(Index Only Scan|Index Scan|Bitmap Index Scan|Bitmap Heap Scan|Seq Scan)( Backward)?( using (\\S+))? on (\\S+)");
   private static final Pattern EXECUTION_TIME = Pattern.compile("Execution Time: ([0-9.]+) ms");
+  /** The first Buffers line of a plan: the top node's, which counts the whole execution. */
+  private static final Pattern TOP_BUFFERS = Pattern.compile("Buffers: shared ([^\\n]*)");
 
   /** How a list is called through a repository. */
   private interface Lister {
@@ -103,6 +106,9 @@ public final class ScaleBenchmark {
 
   /** The server's side of a probe: plan text and execution time (median of 5 EXPLAIN ANALYZE). */
   private record Explained(String plan, double executionMs) {}
+
+  /** A page's execution in the benchmark's rotation: time and 8 KiB pages found in / read into shared buffers. */
+  private record Mixed(double executionMs, long hit, long read) {}
 
   private final TestDatabase db;
   private final Configuration mybatis;
@@ -148,34 +154,48 @@ public final class ScaleBenchmark {
       }
       log("timing %d pages through the repositories (%d runs after %d warm-up calls each)...", probes.size(),
           runs, warmup);
-      Map<Probe, Stats> asIs = bench.time(probes, db.adapters());
+      PersistenceAdapters app = db.adapters();
+      Map<Probe, Stats> asIs = bench.time(probes, p -> p.call(app).items().size());
       Map<String, long[]> planChoices = bench.planChoices(db.appDataSource());
+      log("explaining every page in the same rotation...");
+      Map<Probe, Mixed> inTheMix = bench.explainInTheMix(probes);
+      log("timing each page back to back (hot cache)...");
+      Map<Probe, Stats> hot = bench.timeHot(probes, p -> p.call(app).items().size());
+      log("timing the mappers' SQL through plain JDBC...");
+      Map<Probe, Stats> jdbc = bench.time(probes, bench::callJdbc);
+      log("explaining...");
       Map<Probe, Explained> custom = new LinkedHashMap<>();
       Map<Probe, Explained> generic = new LinkedHashMap<>();
+      Map<Probe, Explained> cheapRandom = new LinkedHashMap<>();
       for (Probe p : probes) {
-        custom.put(p, bench.explain(p, false));
-        generic.put(p, bench.explain(p, true));
+        custom.put(p, bench.explain(p, Plan.CUSTOM));
+        generic.put(p, bench.explain(p, Plan.GENERIC));
+        cheapRandom.put(p, bench.explain(p, Plan.CUSTOM_CHEAP_RANDOM_PAGES));
       }
 
-      log("timing the same pages with plan_cache_mode = force_custom_plan...");
-      Map<Probe, Stats> forcedCustom;
-      try (HikariDataSource customPlans = CrmDatabase.pooledDataSource(
-          withOption(db.jdbcUrl(), "options=-c%20plan_cache_mode%3Dforce_custom_plan"),
+      log("timing the same pages with plan_cache_mode = force_custom_plan and random_page_cost = 1.1...");
+      Map<Probe, Stats> proposed;
+      try (HikariDataSource proposedPool = CrmDatabase.pooledDataSource(withOption(db.jdbcUrl(),
+              "options=-c%20plan_cache_mode%3Dforce_custom_plan%20-c%20random_page_cost%3D1.1"),
           db.appRole(), db.appPassword(), 2)) {
-        forcedCustom = bench.time(probes, CrmDatabase.adapters(customPlans));
+        PersistenceAdapters proposedApp = CrmDatabase.adapters(proposedPool);
+        proposed = bench.time(probes, p -> p.call(proposedApp).items().size());
       }
 
       Duration[] verifyTime = new Duration[1];
       AuditVerification[] verification = new AuditVerification[1];
       verifyTime[0] = timed(() -> verification[0] = CrmDatabase.verifyAudit(db.appDataSource()));
 
-      md.append(pageTable(probes, asIs, custom, generic, planChoices, bench));
+      md.append(pageTable(probes, asIs, jdbc, custom, generic, cheapRandom, planChoices, bench));
+      md.append(cacheTable(probes, asIs, hot, inTheMix, custom));
       md.append(String.format(Locale.ROOT, "`verifyAudit` over %,d entries: intact = %s, %.1f s.%n%n",
           verification[0].checked(), verification[0].intact(), verifyTime[0].toMillis() / 1000.0));
-      md.append(forcedCustomTable(probes, asIs, forcedCustom));
+      md.append(proposedSettingsTable(probes, asIs, proposed));
       if (whatIf) {
-        log("what-if: the sales contact stored on contracts and events (scratch schema change)...");
+        log("what-if: the sales contact stored on contracts and events, one search column (scratch schema)...");
+        md.append(bench.pageFirstWhatIf(probes)); // first: the others change the schema and its statistics
         md.append(bench.salesContactWhatIf(probes));
+        md.append(bench.searchTextWhatIf(probes));
       }
       md.append(String.format(Locale.ROOT, "Load average at the end: %s%n%n", loadAverage()));
       md.append(plans(probes, custom, generic, planChoices, bench));
@@ -282,20 +302,21 @@ public final class ScaleBenchmark {
 
   /**
    * Warms every probe up, then calls them in turn, {@code runs} rounds: on a shared machine a
-   * busy moment then slows every probe a little rather than one probe a lot.
+   * busy moment then slows every probe a little rather than one probe a lot. {@code call} returns
+   * the number of rows the page had.
    */
-  private Map<Probe, Stats> time(List<Probe> probes, PersistenceAdapters app) {
+  private Map<Probe, Stats> time(List<Probe> probes, ToIntFunction<Probe> call) {
     Map<Probe, Integer> rows = new HashMap<>();
     for (Probe p : probes) {
       for (int i = 0; i < warmup; i++) {
-        rows.put(p, p.call(app).items().size());
+        rows.put(p, call.applyAsInt(p));
       }
     }
     long[][] nanos = new long[probes.size()][runs];
     for (int r = 0; r < runs; r++) {
       for (int i = 0; i < probes.size(); i++) {
         long start = System.nanoTime();
-        probes.get(i).call(app);
+        call.applyAsInt(probes.get(i));
         nanos[i][r] = System.nanoTime() - start;
       }
     }
@@ -308,6 +329,69 @@ public final class ScaleBenchmark {
       stats.put(probes.get(i), new Stats(median, p95, rows.get(probes.get(i))));
     }
     return stats;
+  }
+
+  /** Each probe's calls back to back, so that its pages stay in shared buffers. */
+  private Map<Probe, Stats> timeHot(List<Probe> probes, ToIntFunction<Probe> call) {
+    Map<Probe, Stats> stats = new LinkedHashMap<>();
+    for (Probe p : probes) {
+      Map<Probe, Stats> one = time(List.of(p), call);
+      stats.put(p, one.get(p));
+    }
+    return stats;
+  }
+
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of every probe, in the same rotation as the timed calls (three
+   * rounds, the last one kept): how many pages each one finds in shared buffers and how many it
+   * has to read back from the operating system because the other pages pushed them out.
+   */
+  private Map<Probe, Mixed> explainInTheMix(List<Probe> probes) throws SQLException {
+    Map<Probe, Mixed> mixed = new LinkedHashMap<>();
+    for (int round = 0; round < 3; round++) {
+      for (Probe p : probes) {
+        BoundSql bound = bound(p);
+        try (Connection c = db.appDataSource().getConnection()) {
+          String plan = explainOnce(c, "EXPLAIN (ANALYZE, BUFFERS) " + bound.getSql(), values(p, bound));
+          Matcher buffers = TOP_BUFFERS.matcher(plan);
+          long hit = 0;
+          long read = 0;
+          if (buffers.find()) {
+            Matcher h = Pattern.compile("hit=(\\d+)").matcher(buffers.group(1));
+            Matcher r = Pattern.compile("read=(\\d+)").matcher(buffers.group(1));
+            hit = h.find() ? Long.parseLong(h.group(1)) : 0;
+            read = r.find() ? Long.parseLong(r.group(1)) : 0;
+          }
+          mixed.put(p, new Mixed(executionMs(plan), hit, read));
+        }
+      }
+    }
+    return mixed;
+  }
+
+  /**
+   * The probe's mapper SQL through plain JDBC on the application's pool (autocommit, every
+   * column read as text, no MyBatis, no domain objects): what the repository adds shows.
+   */
+  private int callJdbc(Probe p) {
+    BoundSql bound = bound(p);
+    List<Object> values = values(p, bound);
+    try (Connection c = db.appDataSource().getConnection(); PreparedStatement ps = c.prepareStatement(bound.getSql())) {
+      bind(ps, values);
+      int rows = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          rows++;
+          for (int i = 1; i <= columns; i++) {
+            rs.getString(i);
+          }
+        }
+      }
+      return Math.min(rows, LIMIT);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -351,51 +435,61 @@ public final class ScaleBenchmark {
     return counts != null && counts[0] > 0;
   }
 
+  /** Which plan to explain. */
+  private enum Plan {
+    /** The plan for the probe's values (what a custom plan does). */
+    CUSTOM,
+    /** The prepared statement's generic plan, which the server reuses without looking at the values. */
+    GENERIC,
+    /** The plan for the values with {@code random_page_cost = 1.1} (data in memory or on SSD). */
+    CUSTOM_CHEAP_RANDOM_PAGES
+  }
+
   /**
    * EXPLAIN (ANALYZE, BUFFERS) of the mapper's own SQL with the probe's parameters, as the
-   * application role: the plan for those values, or ({@code generic}) the generic plan of the
-   * prepared statement, the one the server reuses without looking at the values.
+   * application role; the execution time is the median of 5 runs.
    */
-  private Explained explain(Probe p, boolean generic) throws SQLException {
+  private Explained explain(Probe p, Plan mode) throws SQLException {
     BoundSql bound = bound(p);
-    Map<String, Object> params = parameters(p);
-    List<Object> values = new ArrayList<>();
-    for (ParameterMapping mapping : bound.getParameterMappings()) {
-      values.add(params.get(mapping.getProperty()));
-    }
+    List<Object> values = values(p, bound);
     try (Connection c = db.appDataSource().getConnection(); Statement s = c.createStatement()) {
-      if (generic) {
+      String sql = "EXPLAIN (ANALYZE, BUFFERS) " + bound.getSql();
+      if (mode == Plan.GENERIC) {
         s.execute("SET plan_cache_mode = force_generic_plan");
         s.execute("PREPARE bench_generic AS " + dollarParameters(bound.getSql()));
+        sql = "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic(" + literals(values) + ")";
+        values = List.of();
+      } else if (mode == Plan.CUSTOM_CHEAP_RANDOM_PAGES) {
+        s.execute("SET random_page_cost = 1.1");
       }
       try {
-        String sql = generic ? "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic(" + literals(values) + ")"
-            : "EXPLAIN (ANALYZE, BUFFERS) " + bound.getSql();
-        String plan = null;
-        double[] times = new double[5];
-        for (int run = 0; run < times.length; run++) {
-          plan = explainOnce(c, sql, generic ? List.of() : values);
-          Matcher m = EXECUTION_TIME.matcher(plan);
-          times[run] = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        }
-        Arrays.sort(times);
-        return new Explained(plan, times[times.length / 2]);
+        return explainMedian(c, sql, values);
       } finally {
-        if (generic) {
+        if (mode == Plan.GENERIC) {
           s.execute("DEALLOCATE bench_generic");
           s.execute("RESET plan_cache_mode");
+        } else if (mode == Plan.CUSTOM_CHEAP_RANDOM_PAGES) {
+          s.execute("RESET random_page_cost");
         }
       }
     }
   }
 
+  private static Explained explainMedian(Connection c, String sql, List<Object> values) throws SQLException {
+    String plan = null;
+    double[] times = new double[5];
+    for (int run = 0; run < times.length; run++) {
+      plan = explainOnce(c, sql, values);
+      times[run] = executionMs(plan);
+    }
+    Arrays.sort(times);
+    return new Explained(plan, times[times.length / 2]);
+  }
+
   private static String explainOnce(Connection c, String sql, List<Object> values) throws SQLException {
     StringBuilder plan = new StringBuilder();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      for (Object value : values) {
-        ps.setObject(i++, value instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : value);
-      }
+      bind(ps, values);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');
@@ -429,47 +523,199 @@ public final class ScaleBenchmark {
         + "contracts and events, filled from the client, indexed `(sales_contact_id, id)`; the mappers' "
         + "`c.sales_contact_id = ?` becomes `k.sales_contact_id = ?` / `e.sales_contact_id = ?`. "
         + "Server execution time (EXPLAIN ANALYZE, median of 5):%n%n", change.toMillis() / 1000.0));
-    md.append("| list | filter | page | as is, ms | with the stored sales contact, ms | plan |\n");
-    md.append("|---|---|---|--:|--:|---|\n");
     StringBuilder plans = new StringBuilder();
+    md.append(WHAT_IF_HEADER);
     for (Probe p : probes) {
       if (!p.c().params().containsKey("salesContactId") || p.c().list().equals("clients")) {
         continue;
       }
       String alias = p.c().list().equals("events") ? "e" : "k";
       BoundSql bound = bound(p);
-      String sql = bound.getSql().replace("c.sales_contact_id = ?", alias + ".sales_contact_id = ?");
-      Map<String, Object> params = parameters(p);
-      List<Object> values = new ArrayList<>();
-      for (ParameterMapping mapping : bound.getParameterMappings()) {
-        values.add(params.get(mapping.getProperty()));
+      String changed = bound.getSql().replace("c.sales_contact_id = ?", alias + ".sales_contact_id = ?");
+      md.append(whatIfRow(p, changed, values(p, bound), plans));
+    }
+    return md.append("\nPlans after the change:\n\n").append(plans).toString();
+  }
+
+  /**
+   * Client search runs three ILIKEs per row: walking the id order past rows that do not match
+   * costs about a microsecond each, which the planner does not charge. What if the three fields
+   * were one lower-cased, stored, trigram-indexed column?
+   */
+  private String searchTextWhatIf(List<Probe> probes) throws SQLException {
+    DataSource owner = db.ownerDataSource();
+    String trgm;
+    try {
+      trgm = query(owner, "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+          + " WHERE e.extname = 'pg_trgm'");
+    } catch (SQLException | RuntimeException e) {
+      return "## What if client search used one column\n\npg_trgm is not installed: skipped.\n\n";
+    }
+    Duration change = timed(() -> {
+      execute(owner, "ALTER TABLE crm.clients ADD COLUMN search_text text GENERATED ALWAYS AS"
+          + " (lower(full_name || ' ' || company_name || ' ' || coalesce(email, ''))) STORED");
+      execute(owner, "CREATE INDEX clients_search_text_trgm ON crm.clients USING gin (search_text \"" + trgm
+          + "\".gin_trgm_ops)");
+      // a finer histogram: '%text%' selectivity is estimated by matching the pattern against it
+      execute(owner, "ALTER TABLE crm.clients ALTER COLUMN search_text SET STATISTICS 1000");
+      execute(owner, "VACUUM (ANALYZE) crm.clients");
+    });
+    StringBuilder md = new StringBuilder("## What if client search used one column\n\n");
+    md.append(String.format(Locale.ROOT, "Scratch change (%.0f s on this data): a stored generated column "
+        + "`search_text = lower(full_name || ' ' || company_name || ' ' || coalesce(email, ''))` with a GIN "
+        + "trigram index and a statistics target of 1000; the mapper's three ILIKEs become `c.search_text LIKE ?` "
+        + "with the pattern lower-cased. "
+        + "Server execution time (EXPLAIN ANALYZE, median of 5), default planner settings:%n%n",
+        change.toMillis() / 1000.0));
+    StringBuilder plans = new StringBuilder();
+    md.append(WHAT_IF_HEADER);
+    for (Probe p : probes) {
+      if (!p.c().params().containsKey("pattern")) {
+        continue;
       }
-      String before;
-      String after;
-      double[] beforeMs = new double[5];
-      double[] afterMs = new double[5];
-      try (Connection c = db.appDataSource().getConnection()) {
-        before = null;
-        after = null;
-        for (int run = 0; run < 5; run++) {
-          before = explainOnce(c, "EXPLAIN (ANALYZE, BUFFERS) " + bound.getSql(), values);
-          after = explainOnce(c, "EXPLAIN (ANALYZE, BUFFERS) " + sql, values);
-          beforeMs[run] = executionMs(before);
-          afterMs[run] = executionMs(after);
+      BoundSql bound = bound(p);
+      String changed = bound.getSql().replaceAll(
+          "\\(c\\.full_name ILIKE \\? OR c\\.company_name ILIKE \\? OR c\\.email ILIKE \\?\\)",
+          "c.search_text LIKE ?");
+      List<Object> values = new ArrayList<>();
+      boolean patternBound = false;
+      for (ParameterMapping mapping : bound.getParameterMappings()) {
+        Object value = parameters(p).get(mapping.getProperty());
+        if (mapping.getProperty().equals("pattern")) {
+          if (patternBound) {
+            continue;
+          }
+          patternBound = true;
+          value = value.toString().toLowerCase(Locale.ROOT);
+        }
+        values.add(value);
+      }
+      md.append(whatIfRow(p, changed, values, plans));
+    }
+    return md.append("\nPlans after the change:\n\n").append(plans).toString();
+  }
+
+  /**
+   * Events and contracts are listed with their joins planned for the whole table: PostgreSQL
+   * puts Memoize nodes on the lookups, sized for a million rows, and setting those up costs
+   * milliseconds per call for 51 rows. What if the page were cut first (filter, order, limit on
+   * the listed table alone) and the names joined to those rows only? Or Memoize turned off?
+   * Plain JDBC on the application's pool, hot, median of the benchmark's runs. The sales-contact
+   * filter is left out (it needs the stored column of the next what-if).
+   */
+  private String pageFirstWhatIf(List<Probe> probes) throws SQLException {
+    Pattern listSql = Pattern.compile(
+        "^SELECT (.*) FROM crm\\.(events e|contracts k) (.*?) WHERE (.*) ORDER BY ([ek])\\.id LIMIT \\?$");
+    StringBuilder md = new StringBuilder("## What if events and contracts were paged before the joins\n\n");
+    md.append("The mapper's SQL rewritten as `SELECT … FROM (SELECT * FROM crm.events e WHERE <filter> ORDER BY ")
+        .append("e.id LIMIT ?) e JOIN … ORDER BY e.id`, against the SQL ")
+        .append("as it is, with and without `enable_memoize`. Plain JDBC through the application's pool, each ")
+        .append("page repeated back to back, median of ").append(runs).append(" calls:\n\n");
+    md.append("| list | filter | page | as is, ms | as is, enable_memoize = off, ms | paged first, ms |\n");
+    md.append("|---|---|---|--:|--:|--:|\n");
+    StringBuilder plans = new StringBuilder();
+    for (Probe p : probes) {
+      if (!p.c().list().equals("events") && !p.c().list().equals("contracts")
+          || p.c().params().containsKey("salesContactId")) {
+        continue;
+      }
+      BoundSql bound = bound(p);
+      List<Object> values = values(p, bound);
+      String asIs = normalized(bound.getSql());
+      Matcher m = listSql.matcher(asIs);
+      if (!m.matches()) {
+        throw new IllegalStateException("unexpected list SQL: " + asIs);
+      }
+      String alias = m.group(5);
+      String pagedFirst = "SELECT " + m.group(1) + " FROM (SELECT * FROM crm." + m.group(2) + " WHERE " + m.group(4)
+          + " ORDER BY " + alias + ".id LIMIT ?) " + alias + " " + m.group(3) + " ORDER BY " + alias + ".id";
+      double asIsMs = jdbcMedian(asIs, values, false);
+      double noMemoizeMs = jdbcMedian(asIs, values, true);
+      double pagedFirstMs = jdbcMedian(pagedFirst, values, false);
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f |%n", p.c().list(), p.c().filter(),
+          p.after() == 0 ? "first" : "deep", asIsMs, noMemoizeMs, pagedFirstMs));
+      if (p.after() == 0 && p.c().filter().equals("all")) {
+        try (Connection c = db.appDataSource().getConnection()) {
+          plans.append(p.c().list()).append(", all, paged first:\n\n```\n")
+              .append(explainOnce(c, "EXPLAIN (ANALYZE, BUFFERS) " + pagedFirst, values)).append("```\n\n");
         }
       }
-      Arrays.sort(beforeMs);
-      Arrays.sort(afterMs);
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %s |%n", p.c().list(), p.c().filter(),
-          p.after() == 0 ? "first" : "deep", beforeMs[2], afterMs[2], access(after, table(p.c()))));
-      plans.append("```\n").append(after).append("```\n\n");
     }
-    return md.append("\nPlans with the stored sales contact:\n\n").append(plans).toString();
+    return md.append('\n').append(plans).toString();
+  }
+
+  private double jdbcMedian(String sql, List<Object> values, boolean memoizeOff) throws SQLException {
+    long[] nanos = new long[runs];
+    try (Connection c = db.appDataSource().getConnection(); Statement s = c.createStatement()) {
+      if (memoizeOff) {
+        s.execute("SET enable_memoize = off");
+      }
+      try {
+        for (int i = -warmup; i < runs; i++) {
+          long start = System.nanoTime();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+              int columns = rs.getMetaData().getColumnCount();
+              while (rs.next()) {
+                for (int k = 1; k <= columns; k++) {
+                  rs.getString(k);
+                }
+              }
+            }
+          }
+          if (i >= 0) {
+            nanos[i] = System.nanoTime() - start;
+          }
+        }
+      } finally {
+        s.execute("RESET enable_memoize");
+      }
+    }
+    Arrays.sort(nanos);
+    return (nanos[(runs - 1) / 2] + nanos[runs / 2]) / 2e6;
+  }
+
+  private static final String WHAT_IF_HEADER =
+      "| list | filter | page | as is, ms | after the change, ms | the listed table read through |\n"
+          + "|---|---|---|--:|--:|---|\n";
+
+  private String whatIfRow(Probe p, String changedSql, List<Object> changedValues, StringBuilder plans)
+      throws SQLException {
+    BoundSql bound = bound(p);
+    Explained before;
+    Explained after;
+    try (Connection c = db.appDataSource().getConnection()) {
+      before = explainMedian(c, "EXPLAIN (ANALYZE, BUFFERS) " + bound.getSql(), values(p, bound));
+      after = explainMedian(c, "EXPLAIN (ANALYZE, BUFFERS) " + changedSql, changedValues);
+    }
+    plans.append(p.c().list()).append(": ").append(p.c().filter()).append(", ")
+        .append(p.after() == 0 ? "first page" : "deep page").append("\n\n```\n").append(after.plan())
+        .append("```\n\n");
+    return String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %s |%n", p.c().list(), p.c().filter(),
+        p.after() == 0 ? "first" : "deep", before.executionMs(), after.executionMs(),
+        access(after.plan(), table(p.c())));
   }
 
   private static double executionMs(String plan) {
     Matcher m = EXECUTION_TIME.matcher(plan);
     return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  }
+
+  private List<Object> values(Probe p, BoundSql bound) {
+    Map<String, Object> params = parameters(p);
+    List<Object> values = new ArrayList<>();
+    for (ParameterMapping mapping : bound.getParameterMappings()) {
+      values.add(params.get(mapping.getProperty()));
+    }
+    return values;
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+    int i = 1;
+    for (Object value : values) {
+      ps.setObject(i++, value instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : value);
+    }
   }
 
   private BoundSql bound(Probe p) {
@@ -531,38 +777,65 @@ public final class ScaleBenchmark {
     return md.toString();
   }
 
-  private static String pageTable(List<Probe> probes, Map<Probe, Stats> asIs, Map<Probe, Explained> custom,
-      Map<Probe, Explained> generic, Map<String, long[]> choices, ScaleBenchmark bench) {
+  private static String pageTable(List<Probe> probes, Map<Probe, Stats> asIs, Map<Probe, Stats> jdbc,
+      Map<Probe, Explained> custom, Map<Probe, Explained> generic, Map<Probe, Explained> cheapRandom,
+      Map<String, long[]> choices, ScaleBenchmark bench) {
     StringBuilder md = new StringBuilder("## Pages through the repositories (limit " + LIMIT + ")\n\n");
-    md.append("Repository `list` calls as the application makes them (pool, MyBatis, mapping to domain objects), ")
-        .append("single thread, ").append(bench.runs).append(" calls per page after ").append(bench.warmup)
-        .append(" warm-up calls, all pages called in turn. *Deep*: cursor `after` at 90% of the table's ids. ")
-        .append("Goal: median under 5 ms (✗ marks a miss). *Server, custom* / *server, generic*: execution time ")
-        .append("of the plan for these values / of the prepared statement's generic plan (EXPLAIN ANALYZE, ")
-        .append("median of 5). *Plans used*: what the server chose for the repository's prepared statement ")
-        .append("over the timed calls (pg_prepared_statements).\n\n");
-    md.append("| list | filter | page | median ms | p95 ms | rows | server, custom | server, generic "
-        + "| plans used | the listed table read through (custom plan) |\n");
-    md.append("|---|---|---|--:|--:|--:|--:|--:|---|---|\n");
+    md.append("*median / p95*: repository `list` calls as the application makes them (pool, MyBatis, ")
+        .append("transaction, mapping to domain objects), single thread, ").append(bench.runs)
+        .append(" calls per page after ").append(bench.warmup)
+        .append(" warm-up calls, all pages called in turn. Goal: median under 5 ms (✗ marks a miss). ")
+        .append("*Deep*: cursor `after` at 90% of the table's ids. *JDBC*: the same SQL through plain JDBC ")
+        .append("(median). *Server*: execution time of the plan (EXPLAIN ANALYZE, median of 5; planning not ")
+        .append("included) for these values (*custom*), of the prepared statement's generic plan (*generic*), ")
+        .append("for these values with random_page_cost = 1.1 (*rpc 1.1*). *Plans used*: what the server chose ")
+        .append("for the repository's prepared statement during the timed calls (pg_prepared_statements). ")
+        .append("*Read through*: the scans of the listed table in the custom plan.\n\n");
+    md.append("| list | filter | page | median ms | p95 ms | rows | JDBC ms | server: custom | generic | rpc 1.1 "
+        + "| plans used | read through |\n");
+    md.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
     for (Probe p : probes) {
       Stats s = asIs.get(p);
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %d | %.2f | %.2f | %s | %s |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %d | %.2f | %.2f | %.2f | %.2f | %s | %s |%n",
           p.c().list(), p.c().filter(), p.after() == 0 ? "first" : "deep (after " + p.after() + ")",
-          flag(s.medianMs()), s.p95Ms(), s.rows(), custom.get(p).executionMs(), generic.get(p).executionMs(),
-          bench.planChoice(p, choices), access(custom.get(p).plan(), table(p.c()))));
+          flag(s.medianMs()), s.p95Ms(), s.rows(), jdbc.get(p).medianMs(), custom.get(p).executionMs(),
+          generic.get(p).executionMs(), cheapRandom.get(p).executionMs(), bench.planChoice(p, choices),
+          access(custom.get(p).plan(), table(p.c()))));
     }
     return md.append('\n').toString();
   }
 
-  private static String forcedCustomTable(List<Probe> probes, Map<Probe, Stats> asIs, Map<Probe, Stats> forced) {
-    StringBuilder md = new StringBuilder("## The same pages with custom plans forced\n\n");
-    md.append("A second pool whose connections set `plan_cache_mode = force_custom_plan` (JDBC URL ")
-        .append("`options=-c plan_cache_mode=force_custom_plan`): every execution is planned for its values.\n\n");
-    md.append("| list | filter | page | as is: median ms | p95 | custom plans forced: median ms | p95 |\n");
+  private static String cacheTable(List<Probe> probes, Map<Probe, Stats> asIs, Map<Probe, Stats> hot,
+      Map<Probe, Mixed> mixed, Map<Probe, Explained> custom) {
+    StringBuilder md = new StringBuilder("## Shared buffers: the rotation against a hot cache\n\n");
+    md.append("The timed calls above rotate through every page, so each page's buffers may have been pushed ")
+        .append("out of shared_buffers by the others (the database is larger than shared_buffers). *Hot*: the ")
+        .append("same repository call repeated back to back. *In the rotation*: one EXPLAIN (ANALYZE, BUFFERS) ")
+        .append("per page, in the same rotation: execution time and 8 KiB pages found in shared buffers / read ")
+        .append("back from the operating system's cache. *Alone*: the same EXPLAIN repeated (median of 5).\n\n");
+    md.append("| list | filter | page | rotation: median ms | hot: median ms | in the rotation: server ms "
+        + "| pages hit / read | alone: server ms |\n");
+    md.append("|---|---|---|--:|--:|--:|--:|--:|\n");
+    for (Probe p : probes) {
+      Mixed m = mixed.get(p);
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %d / %d | %.2f |%n", p.c().list(),
+          p.c().filter(), p.after() == 0 ? "first" : "deep", flag(asIs.get(p).medianMs()),
+          flag(hot.get(p).medianMs()), m.executionMs(), m.hit(), m.read(), custom.get(p).executionMs()));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String proposedSettingsTable(List<Probe> probes, Map<Probe, Stats> asIs, Map<Probe, Stats> proposed) {
+    StringBuilder md = new StringBuilder("## The same pages with custom plans and random_page_cost = 1.1\n\n");
+    md.append("A second pool whose connections set `plan_cache_mode = force_custom_plan` and ")
+        .append("`random_page_cost = 1.1` (JDBC URL `options=-c plan_cache_mode=force_custom_plan -c ")
+        .append("random_page_cost=1.1`): every execution is planned for its values, with random reads priced ")
+        .append("for data in memory / on SSD.\n\n");
+    md.append("| list | filter | page | as is: median ms | p95 | with the settings: median ms | p95 |\n");
     md.append("|---|---|---|--:|--:|--:|--:|\n");
     for (Probe p : probes) {
       Stats a = asIs.get(p);
-      Stats f = forced.get(p);
+      Stats f = proposed.get(p);
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s | %.2f |%n", p.c().list(),
           p.c().filter(), p.after() == 0 ? "first" : "deep", flag(a.medianMs()), a.p95Ms(), flag(f.medianMs()),
           f.p95Ms()));
