@@ -233,6 +233,13 @@ class BusinessRulesTest {
     }
 
     @Test
+    void aPasswordOfNulCharactersAsLeftByAWipedBufferIsRefused() {
+      ValidationFailed e = assertThrows(ValidationFailed.class, () -> com.epicevents.crm.domain.collaborator.PasswordPolicy
+          .check("password", new char[16], new Username("someone")));
+      assertEquals("password", e.errors().get(0).field());
+    }
+
+    @Test
     void eventDetailsBoundTheirFields() {
       assertThrows(ValidationFailed.class, () -> new EventDetails(null, "c", "l", -1, null));
       assertThrows(ValidationFailed.class, () -> new EventDetails(null, " ", "l", 1, null));

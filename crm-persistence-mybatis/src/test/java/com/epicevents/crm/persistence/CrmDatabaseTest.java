@@ -57,13 +57,16 @@ class CrmDatabaseTest {
   }
 
   @Test
-  void wipeDropsEverythingAndALaterMigrateStartsAfresh() {
+  void wipeDropsEverythingAndALaterMigrateStartsAfresh() throws SQLException {
     insertCollaborator();
     assertEquals(1L, CrmDatabase.recordCounts(db.ownerDataSource()).get("collaborators"));
 
     CrmDatabase.wipe(db.ownerDataSource());
 
     assertEquals(Optional.empty(), CrmDatabase.schemaVersion(db.ownerDataSource()));
+    assertEquals(0L, ((Number) scalar(db.ownerDataSource(),
+        "SELECT count(*) FROM pg_namespace n LEFT JOIN pg_extension e ON e.extname = ? WHERE n.nspname = 'crm' OR e.oid IS NOT NULL",
+        "pg_trgm")).longValue(), "neither the schema nor the extension installed in it is left");
     assertEquals(VERSION, CrmDatabase.migrate(db.ownerDataSource(), db.appRole(), db.appPassword()));
     assertEquals(0L, CrmDatabase.recordCounts(db.appDataSource()).get("collaborators"));
   }

@@ -7,21 +7,18 @@ public final class CrmServices {
   private CrmServices() {}
 
   public static UseCases create(CorePorts ports) {
-    SessionServices sessions = new SessionServices(ports);
-    PasswordServices passwords = new PasswordServices(ports);
-    CollaboratorStatusServices status = new CollaboratorStatusServices(ports);
     return new UseCases(
         new LogInService(ports),
-        sessions,
-        sessions,
-        sessions,
-        passwords,
+        new LogOutService(ports),
+        new ReauthenticateService(ports),
+        new CurrentSessionService(ports),
+        new ChangeOwnPasswordService(ports),
         new CreateManagerAsAdminService(ports),
         new CreateCollaboratorService(ports),
         new UpdateCollaboratorService(ports),
-        passwords,
-        status,
-        status,
+        new ResetPasswordService(ports),
+        new DeactivateCollaboratorService(ports),
+        new ReactivateCollaboratorService(ports),
         new ViewCollaboratorsService(ports),
         new CreateClientService(ports),
         new UpdateClientService(ports),

@@ -92,7 +92,7 @@ public final class LogInService implements LogInUseCase {
           collaborator.withPasswordHash(ports.passwordHasher().hash(command.password()), now));
     }
     String token = Tokens.newToken();
-    Instant absolute = now.plus(ports.settings().absoluteTimeout());
+    Instant absolute = now.plus(ports.settings().absoluteTimeout()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     boolean confirmNow = command.kind() == SessionKind.INTERACTIVE
         && !ports.settings().reauthenticationWindow().isZero();
     Session session = ports.sessions().create(new Session(0, Tokens.sha256(token), collaborator.id(),

@@ -84,7 +84,7 @@ class MutationUseCasesTest {
 
   @Test
   void theLastActiveManagerCannotBeDeactivatedOrDemoted() {
-    assertThrows(BusinessRuleViolated.class, () -> crm.useCases.deactivateCollaborator().deactivate(boss, manager.id()));
+    assertThrows(BusinessRuleViolated.class, () -> crm.useCases.deactivateCollaborator().deactivate(boss, manager.id(), null));
     assertThrows(BusinessRuleViolated.class, () -> crm.useCases.updateCollaborator().update(boss,
         UpdateCollaboratorUseCase.Command.of(manager.id().value(), null, null, null, null, null, FieldUpdate.set("SALES"))));
     assertTrue(crm.reload(manager.id()).isActiveManager());
@@ -92,8 +92,8 @@ class MutationUseCasesTest {
 
   @Test
   void deactivationAndReactivationAreReportedAsBusinessEvents() {
-    crm.useCases.deactivateCollaborator().deactivate(boss, sam.id());
-    crm.useCases.reactivateCollaborator().reactivate(boss, sam.id());
+    crm.useCases.deactivateCollaborator().deactivate(boss, sam.id(), null);
+    crm.useCases.reactivateCollaborator().reactivate(boss, sam.id(), null);
     assertEquals(List.of("collaborator deactivated", "collaborator reactivated"),
         crm.reporter.businessEvents().stream().map(BusinessEvent::message).toList());
     assertTrue(crm.reload(sam.id()).active());

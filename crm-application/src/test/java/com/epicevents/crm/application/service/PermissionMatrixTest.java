@@ -128,7 +128,7 @@ class PermissionMatrixTest {
         w.crm.useCases.changeOwnPassword().changeOwnPassword(t, TestCrm.PASSWORD.toCharArray(),
             "my-brand-new-passphrase".toCharArray()));
     ATTEMPTS.put("deactivate / reactivate collaborator", (w, t, own) ->
-        w.crm.useCases.deactivateCollaborator().deactivate(t, w.target.id()));
+        w.crm.useCases.deactivateCollaborator().deactivate(t, w.target.id(), null));
     ATTEMPTS.put("create client (they become its sales contact)", (w, t, own) ->
         w.crm.useCases.createClient().create(t, CreateClientUseCase.Command.of("Kevin Casey", "kevin@startup.test",
             "+678 123 456 78", "Cool Startup LLC", null)));

@@ -126,7 +126,7 @@ class SessionSecurityTest {
     assertThrows(AuthenticationFailed.class, () -> read(mine));
 
     AuthToken again = crm.login(alice);
-    crm.useCases.deactivateCollaborator().deactivate(boss, alice.id());
+    crm.useCases.deactivateCollaborator().deactivate(boss, alice.id(), null);
     assertThrows(AuthenticationFailed.class, () -> read(again));
     assertThrows(AuthenticationFailed.class, () -> crm.login(alice));
   }

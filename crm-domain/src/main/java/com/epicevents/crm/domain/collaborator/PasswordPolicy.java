@@ -36,6 +36,11 @@ public final class PasswordPolicy {
     if (length > MAX) {
       throw ValidationFailed.of(field, "must be at most " + MAX + " characters");
     }
+    if (value.indexOf('\0') >= 0) {
+      // NUL cannot be typed; it is what a wiped char[] holds, so refusing it stops a reused
+      // (already cleared) password buffer from becoming a password of twelve NULs.
+      throw ValidationFailed.of(field, "must not contain NUL characters");
+    }
     String lower = value.toLowerCase(Locale.ROOT);
     if (COMMON.contains(lower)) {
       throw ValidationFailed.of(field, "is too common: it appears in lists of leaked passwords");

@@ -32,6 +32,14 @@ public final class Validation {
     }
   }
 
+  /** Notes a missing required value; returns this for chaining. */
+  public Validation required(String field, Object value) {
+    if (value == null) {
+      errors.add(new FieldError(field, "is required"));
+    }
+    return this;
+  }
+
   public void check(boolean ok, String field, String message) {
     if (!ok) {
       errors.add(new FieldError(field, message));

@@ -70,6 +70,9 @@ public final class MyBatisClientRepository implements ClientRepository {
   public Page<ClientView> list(ClientFilter filter, PageRequest page) {
     ClientFilter f = filter == null ? ClientFilter.ALL : filter;
     Long salesContactId = f.salesContactId() == null ? null : f.salesContactId().value();
+    if (f.text() != null && f.text().indexOf('\u0000') >= 0) {
+      return new Page<>(java.util.List.of(), null); // no stored text holds NUL (PostgreSQL cannot)
+    }
     String pattern = TextSearch.containsPattern(f.text());
     var rows = tx.withMapper(ClientMapper.class,
         m -> m.list(salesContactId, pattern, page.after(), page.limit() + 1));

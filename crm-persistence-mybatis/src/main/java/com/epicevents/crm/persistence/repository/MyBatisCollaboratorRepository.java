@@ -20,10 +20,12 @@ import com.epicevents.crm.persistence.mapper.CollaboratorRow;
 import com.epicevents.crm.persistence.mapper.Stamp;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Collaborators in crm.collaborators. */
 public final class MyBatisCollaboratorRepository implements CollaboratorRepository {
   static final String TYPE = "Collaborator";
+  private static final Pattern POSSIBLE_USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,50}");
   private final MyBatisTransactions tx;
 
   public MyBatisCollaboratorRepository(MyBatisTransactions tx) {
@@ -38,8 +40,8 @@ public final class MyBatisCollaboratorRepository implements CollaboratorReposito
 
   @Override
   public Optional<Collaborator> findByUsername(String username) {
-    if (username == null || username.isBlank()) {
-      return Optional.empty();
+    if (username == null || !POSSIBLE_USERNAME.matcher(username.strip()).matches()) {
+      return Optional.empty(); // no stored username has this shape (CHECK), and NUL could not even be sent
     }
     String key = username.strip();
     return Optional.ofNullable(tx.withMapper(CollaboratorMapper.class, m -> m.findByUsername(key)))

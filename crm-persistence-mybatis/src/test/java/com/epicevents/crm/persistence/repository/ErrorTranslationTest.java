@@ -123,6 +123,18 @@ class ErrorTranslationTest {
   }
 
   @Test
+  void lookupsForValuesNoRecordCanHoldFindNothingInsteadOfFailing() {
+    assertEquals(java.util.Optional.empty(), ports.collaborators().findByUsername("nul\u0000name"));
+    assertEquals(java.util.Optional.empty(), ports.collaborators().findByUsername("x".repeat(500)));
+    assertEquals(List.of(), ports.clients().list(new com.epicevents.crm.application.port.out.ClientFilter(null, "a\u0000b"),
+        com.epicevents.crm.application.port.out.PageRequest.firstDefault()).items());
+    ports.transactions().run(() -> ports.loginAttempts().save("nul\u0000name" + "y".repeat(300),
+        new com.epicevents.crm.application.port.out.LoginAttempts(1, NOW, null)));
+    assertEquals(1, ports.transactions().inTransaction(
+        () -> ports.loginAttempts().find("nul\u0000name" + "y".repeat(300))).consecutiveFailures());
+  }
+
+  @Test
   void aRoleWithoutPrivilegesGetsAFailureThatQuotesNoSql() throws Exception {
     String role = db.appRole() + "_bare";
     execute("CREATE ROLE " + role + " LOGIN PASSWORD 'bare-password'");

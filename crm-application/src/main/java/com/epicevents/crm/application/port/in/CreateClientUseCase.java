@@ -14,6 +14,12 @@ public interface CreateClientUseCase {
 
   /** {@code lastContactAt} null means now. */
   record Command(PersonName fullName, Email email, Phone phone, CompanyName companyName, Instant lastContactAt) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("fullName", fullName).required("phone", phone).required("companyName", companyName);
+      v.throwIfInvalid();
+    }
+
     public static Command of(String fullName, String email, String phone, String companyName, Instant lastContactAt) {
       Validation v = new Validation();
       PersonName n = v.field("fullName", () -> new PersonName(fullName));

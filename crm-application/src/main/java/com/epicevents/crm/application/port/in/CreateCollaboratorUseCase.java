@@ -12,6 +12,12 @@ public interface CreateCollaboratorUseCase {
   CollaboratorView create(AuthToken token, Command command);
 
   record Command(Username username, PersonName fullName, Email email, Phone phone, Team team, char[] password) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("username", username).required("fullName", fullName).required("phone", phone).required("team", team).required("password", password);
+      v.throwIfInvalid();
+    }
+
     /** Validates every field at once; the password rules are checked by the use case. */
     public static Command of(String username, String fullName, String email, String phone, String team, char[] password) {
       Validation v = new Validation();

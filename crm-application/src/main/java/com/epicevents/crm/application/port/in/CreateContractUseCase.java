@@ -10,14 +10,20 @@ public interface CreateContractUseCase {
   ContractView create(AuthToken token, Command command);
 
   record Command(ClientId clientId, Money totalAmount, Money amountDue, boolean signed) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("clientId", clientId).required("totalAmount", totalAmount).required("amountDue", amountDue);
+      if (totalAmount != null && amountDue != null) {
+        v.check(amountDue.compareTo(totalAmount) <= 0, "amountDue", "cannot exceed the total amount (" + totalAmount + ")");
+      }
+      v.throwIfInvalid();
+    }
+
     public static Command of(long clientId, String totalAmount, String amountDue, Boolean signed) {
       Validation v = new Validation();
       ClientId c = v.field("clientId", () -> new ClientId(clientId));
       Money total = v.field("totalAmount", () -> Money.of(totalAmount));
       Money due = v.field("amountDue", () -> Money.of(amountDue));
-      if (total != null && due != null) {
-        v.check(due.compareTo(total) <= 0, "amountDue", "cannot exceed the total amount (" + total + ")");
-      }
       v.throwIfInvalid();
       return new Command(c, total, due, Boolean.TRUE.equals(signed));
     }

@@ -13,6 +13,12 @@ public interface CreateEventUseCase {
   EventView create(AuthToken token, Command command);
 
   record Command(ContractId contractId, EventDetails details, Schedule schedule, CollaboratorId supportContactId) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("contractId", contractId).required("details", details).required("schedule", schedule);
+      v.throwIfInvalid();
+    }
+
     public static Command of(
         long contractId, String name, String clientContact, Instant startAt, Instant endAt,
         Long supportContactId, String location, Integer attendees, String notes) {

@@ -18,6 +18,12 @@ public interface CreateManagerAsAdminUseCase {
   boolean noActiveManager();
 
   record Command(Username username, PersonName fullName, Phone phone, Email email, char[] password) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("username", username).required("fullName", fullName).required("phone", phone).required("password", password);
+      v.throwIfInvalid();
+    }
+
     public static Command of(String username, String fullName, String phone, String email, char[] password) {
       Validation v = new Validation();
       Username u = v.field("username", () -> new Username(username));

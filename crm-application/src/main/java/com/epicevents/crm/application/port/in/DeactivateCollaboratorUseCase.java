@@ -4,5 +4,6 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 
 /** Management deactivates (never deletes) a collaborator, ending their sessions at once. */
 public interface DeactivateCollaboratorUseCase {
-  CollaboratorView deactivate(AuthToken token, CollaboratorId id);
+  /** {@code expectedVersion} (nullable) refuses the change if the record changed since it was read. */
+  CollaboratorView deactivate(AuthToken token, CollaboratorId id, Long expectedVersion);
 }

@@ -4,5 +4,6 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 
 /** Management reactivates a deactivated collaborator. */
 public interface ReactivateCollaboratorUseCase {
-  CollaboratorView reactivate(AuthToken token, CollaboratorId id);
+  /** {@code expectedVersion} (nullable) refuses the change if the record changed since it was read. */
+  CollaboratorView reactivate(AuthToken token, CollaboratorId id, Long expectedVersion);
 }

@@ -17,6 +17,11 @@ public interface UpdateClientUseCase {
       ClientId id, Long expectedVersion, FieldUpdate<PersonName> fullName, FieldUpdate<Email> email,
       FieldUpdate<Phone> phone, FieldUpdate<CompanyName> companyName, FieldUpdate<Instant> lastContactAt) {
 
+    /** A command is valid once built: it names the record to change. */
+    public Command {
+      new Validation().required("id", id).throwIfInvalid();
+    }
+
     public static Command of(
         long id, Long expectedVersion, FieldUpdate<String> fullName, FieldUpdate<String> email,
         FieldUpdate<String> phone, FieldUpdate<String> companyName, FieldUpdate<Instant> lastContactAt) {

@@ -19,6 +19,11 @@ public interface UpdateCollaboratorUseCase {
       CollaboratorId id, Long expectedVersion, FieldUpdate<Username> username, FieldUpdate<PersonName> fullName,
       FieldUpdate<Email> email, FieldUpdate<Phone> phone, FieldUpdate<Team> team) {
 
+    /** A command is valid once built: it names the record to change. */
+    public Command {
+      new Validation().required("id", id).throwIfInvalid();
+    }
+
     public static Command of(
         long id, Long expectedVersion, FieldUpdate<String> username, FieldUpdate<String> fullName,
         FieldUpdate<String> email, FieldUpdate<String> phone, FieldUpdate<String> team) {

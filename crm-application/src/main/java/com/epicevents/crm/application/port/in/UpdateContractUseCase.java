@@ -13,6 +13,12 @@ public interface UpdateContractUseCase {
   ContractView update(AuthToken token, Command command);
 
   record Command(ContractId id, Long expectedVersion, Money totalAmount, Money amountDue, Boolean signed) {
+    /** A command is valid once built: every required field is present. */
+    public Command {
+      Validation v = new Validation().required("id", id);
+      v.throwIfInvalid();
+    }
+
     /** Null amounts or signed flag are left as they are. */
     public static Command of(long id, Long expectedVersion, String totalAmount, String amountDue, Boolean signed) {
       Validation v = new Validation();

@@ -18,6 +18,11 @@ public interface UpdateEventUseCase {
       FieldUpdate<Instant> startAt, FieldUpdate<Instant> endAt, FieldUpdate<CollaboratorId> supportContactId,
       FieldUpdate<String> location, FieldUpdate<Integer> attendees, FieldUpdate<String> notes) {
 
+    /** A command is valid once built: it names the record to change. */
+    public Command {
+      new Validation().required("id", id).throwIfInvalid();
+    }
+
     public static Command of(
         long id, Long expectedVersion, FieldUpdate<String> name, FieldUpdate<String> clientContact,
         FieldUpdate<Instant> startAt, FieldUpdate<Instant> endAt, FieldUpdate<Long> supportContactId,

@@ -2,7 +2,6 @@ package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.ChangeOwnPasswordUseCase;
-import com.epicevents.crm.application.port.in.ResetPasswordUseCase;
 import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Ownership;
@@ -15,12 +14,12 @@ import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import java.util.Arrays;
 
-/** Changing one's own password, and management resetting someone else's. */
-public final class PasswordServices implements ChangeOwnPasswordUseCase, ResetPasswordUseCase {
+/** Changing one's own password; the other sessions end. */
+public final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public PasswordServices(CorePorts ports) {
+  public ChangeOwnPasswordService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }
@@ -45,29 +44,6 @@ public final class PasswordServices implements ChangeOwnPasswordUseCase, ResetPa
       });
     } finally {
       Arrays.fill(currentPassword, '\0');
-      Arrays.fill(newPassword, '\0');
-    }
-  }
-
-  @Override
-  public void resetPassword(AuthToken token, CollaboratorId id, char[] newPassword) {
-    try {
-      guard.run(() -> {
-        Authenticated who = guard.authenticate(token);
-        guard.permit(who, Action.RESET_PASSWORD, Ownership.NONE, EntityType.COLLABORATOR, id.value());
-        Collaborator target = ports.collaborators().findById(id)
-            .orElseThrow(() -> new NotFound("COLLABORATOR", id.value()));
-        guard.requirePasswordConfirmed(who);
-        PasswordPolicy.check("newPassword", newPassword, target.username());
-        Collaborator saved = ports.collaborators().update(
-            target.withPasswordHash(ports.passwordHasher().hash(newPassword), guard.now()));
-        int revoked = ports.sessions().revokeAllOf(saved.id(), null);
-        ports.loginAttempts().save(LogInService.keyOf(saved.username().value()), LoginAttempts.NONE);
-        guard.audit(who, "PASSWORD_RESET", EntityType.COLLABORATOR, saved.id().value(),
-            new Changes().secret("password").field("sessionsRevoked", null, revoked));
-        return null;
-      });
-    } finally {
       Arrays.fill(newPassword, '\0');
     }
   }

@@ -3,7 +3,6 @@ package com.epicevents.crm.application.service;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.application.port.in.DeactivateCollaboratorUseCase;
-import com.epicevents.crm.application.port.in.ReactivateCollaboratorUseCase;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.EntityType;
@@ -12,22 +11,23 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.error.NotFound;
 import java.util.Map;
 
-/** Deactivation (sessions end at once; never the last active manager) and reactivation. */
-public final class CollaboratorStatusServices implements DeactivateCollaboratorUseCase, ReactivateCollaboratorUseCase {
+/** Deactivation (never deletion): sessions end at once; never the last active manager. */
+public final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CollaboratorStatusServices(CorePorts ports) {
+  public DeactivateCollaboratorService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }
 
   @Override
-  public CollaboratorView deactivate(AuthToken token, CollaboratorId id) {
+  public CollaboratorView deactivate(AuthToken token, CollaboratorId id, Long expectedVersion) {
     Collaborator saved = guard.run(() -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.DEACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator current = load(id);
+      Versions.require(expectedVersion, current.version(), "COLLABORATOR", id.value(), current);
       guard.requirePasswordConfirmed(who);
       Collaborator stored = ports.collaborators().update(
           current.deactivate(ports.collaborators().countActiveManagers(), guard.now()));
@@ -37,21 +37,6 @@ public final class CollaboratorStatusServices implements DeactivateCollaboratorU
       return stored;
     });
     ports.errorReporter().businessEvent("collaborator deactivated", Map.of("collaboratorId", id.toString()));
-    return CollaboratorView.full(saved);
-  }
-
-  @Override
-  public CollaboratorView reactivate(AuthToken token, CollaboratorId id) {
-    Collaborator saved = guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
-      guard.permit(who, Action.REACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
-      Collaborator current = load(id);
-      guard.requirePasswordConfirmed(who);
-      Collaborator stored = ports.collaborators().update(current.reactivate(guard.now()));
-      guard.audit(who, "REACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored));
-      return stored;
-    });
-    ports.errorReporter().businessEvent("collaborator reactivated", Map.of("collaboratorId", id.toString()));
     return CollaboratorView.full(saved);
   }
 

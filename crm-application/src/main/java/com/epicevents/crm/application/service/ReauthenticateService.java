@@ -1,9 +1,6 @@
 package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
-import com.epicevents.crm.application.port.in.CollaboratorView;
-import com.epicevents.crm.application.port.in.CurrentSessionUseCase;
-import com.epicevents.crm.application.port.in.LogOutUseCase;
 import com.epicevents.crm.application.port.in.ReauthenticateUseCase;
 import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.domain.audit.EntityType;
@@ -12,24 +9,17 @@ import com.epicevents.crm.domain.error.LoginThrottled;
 import java.time.Instant;
 import java.util.Arrays;
 
-/** Log-out, re-authentication and "who am I": the small session use cases. */
-public final class SessionServices implements LogOutUseCase, ReauthenticateUseCase, CurrentSessionUseCase {
+/**
+ * Confirms the password before an interactive change. Failures count towards the same lock-out
+ * as log-in failures, so a left-open session cannot be used to guess the password.
+ */
+public final class ReauthenticateService implements ReauthenticateUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public SessionServices(CorePorts ports) {
+  public ReauthenticateService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
-  }
-
-  @Override
-  public void logOut(AuthToken token) {
-    guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
-      ports.sessions().revoke(who.session().id());
-      guard.audit(who, "LOGGED_OUT", EntityType.SESSION, who.session().id(), null);
-      return null;
-    });
   }
 
   @Override
@@ -68,14 +58,5 @@ public final class SessionServices implements LogOutUseCase, ReauthenticateUseCa
     } finally {
       Arrays.fill(password, '\0');
     }
-  }
-
-  @Override
-  public SessionInfo current(AuthToken token) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
-      return new SessionInfo(CollaboratorView.full(who.collaborator()),
-          guard.passwordNeededForChanges(who.session()), who.session().absoluteExpiresAt());
-    });
   }
 }

@@ -1,0 +1,48 @@
+package com.epicevents.crm.http.problem;
+
+import com.epicevents.crm.http.json.Json;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors (a request it refuses before Javalin sees it: undecodable path, malformed
+ * HTTP) as problem JSON with the security headers, instead of Jetty's HTML page. Jetty's message
+ * is not echoed: only the status and its standard reason.
+ */
+public final class ProblemErrorHandler extends ErrorHandler {
+  public static final String NOSNIFF = "nosniff";
+  public static final String NO_STORE = "no-store";
+
+  @Override
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    HttpFields.Mutable headers = response.getHeaders();
+    securityHeaders(headers);
+    headers.put("Content-Type", "application/problem+json");
+    response.write(true, ByteBuffer.wrap(body(code)), callback);
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    securityHeaders(fields);
+    fields.put("Content-Type", "application/problem+json");
+    return ByteBuffer.wrap(body(status));
+  }
+
+  private static void securityHeaders(HttpFields.Mutable headers) {
+    headers.put("X-Content-Type-Options", NOSNIFF);
+    headers.put("Cache-Control", NO_STORE);
+  }
+
+  private static byte[] body(int status) {
+    String reason = HttpStatus.getMessage(status);
+    // Not a validation problem of the contract (no field to name): a generic HTTP problem.
+    return Json.write(new Problem(ProblemType.HTTP_ERROR.uri(), reason, status,
+        "the HTTP server could not read this request (" + reason + ")", null, null, null, null));
+  }
+}

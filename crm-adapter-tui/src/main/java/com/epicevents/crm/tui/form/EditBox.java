@@ -1,0 +1,32 @@
+package com.epicevents.crm.tui.form;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/**
+ * A one-line text box for forms: the cursor lands at the end of what the field holds, ready to
+ * add or erase, and Ctrl+U empties the field.
+ */
+final class EditBox extends TextBox {
+  EditBox(int width, String initial) {
+    super(new TerminalSize(width, 1), initial == null ? "" : initial);
+  }
+
+  @Override
+  protected void afterEnterFocus(FocusChangeDirection direction, Interactable previouslyInFocus) {
+    super.afterEnterFocus(direction, previouslyInFocus);
+    setCaretPosition(getText().length());
+  }
+
+  @Override
+  public synchronized Result handleKeyStroke(KeyStroke key) {
+    if (key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
+      setText("");
+      return Result.HANDLED;
+    }
+    return super.handleKeyStroke(key);
+  }
+}

@@ -1,0 +1,46 @@
+package com.epicevents.crm.tui.form;
+
+import com.epicevents.crm.tui.widget.Display;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.TextBox;
+
+/**
+ * A one-line text input. A stored value is shown escaped ({@link Display#safe}) and what is typed
+ * is read back with {@link Display#unescape}, so an untouched field keeps the stored value exactly.
+ */
+public class TextField extends Field {
+  private final TextBox box;
+  private final String shownAtStart;
+
+  public TextField(String key, String label, boolean required, String initial, int width) {
+    super(key, label, required);
+    this.shownAtStart = Display.safe(initial);
+    this.box = new EditBox(width, shownAtStart);
+  }
+
+  @Override
+  public Interactable input() {
+    return box;
+  }
+
+  TextBox box() {
+    return box;
+  }
+
+  /** What the field holds, unescaped; null when blank. */
+  public String value() {
+    String text = Display.unescape(box.getText());
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  @Override
+  public String summaryValue() {
+    String v = value();
+    return v == null ? Display.NONE : v;
+  }
+
+  @Override
+  public boolean changed() {
+    return !box.getText().equals(shownAtStart);
+  }
+}

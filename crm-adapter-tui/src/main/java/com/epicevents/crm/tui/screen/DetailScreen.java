@@ -1,0 +1,86 @@
+package com.epicevents.crm.tui.screen;
+
+import com.epicevents.crm.tui.widget.Dialogs;
+import com.googlecode.lanterna.gui2.ActionListBox;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.GridLayout;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import java.util.List;
+
+/**
+ * One record, field by field, and the actions the user may take on it — only those the access
+ * policy allows for this record. Reloaded whenever it comes back on top, so it shows the result
+ * of what was just done.
+ */
+abstract class DetailScreen<T> extends Screen {
+  protected T record;
+  private ActionListBox actions;
+
+  protected DetailScreen(App app, String title) {
+    super(app, title);
+  }
+
+  protected abstract String useCaseName();
+
+  protected abstract T fetch();
+
+  protected abstract List<Describe.Line> describe(T record);
+
+  /** Adds the allowed actions with {@link #action}. */
+  protected abstract void addActions(T record);
+
+  /** Loads the record; closes the screen when it cannot be read (the reason was shown). */
+  protected void load() {
+    var loaded = app.read(useCaseName(), this::fetch);
+    if (loaded.isEmpty()) {
+      if (record == null) {
+        app.back(this);
+      }
+      return;
+    }
+    record = loaded.get();
+    rebuild();
+  }
+
+  @Override
+  public void opened() {
+    load();
+  }
+
+  @Override
+  public void resume() {
+    load();
+  }
+
+  protected void action(char key, String label, Runnable run) {
+    actions.addItem(key + "  " + label, run);
+    key(key, label, run);
+  }
+
+  private void rebuild() {
+    clearKeys();
+    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
+    Panel grid = new Panel(new GridLayout(2).setHorizontalSpacing(2));
+    int valueWidth = Math.max(20, app.columns() - 22);
+    for (Describe.Line line : describe(record)) {
+      grid.addComponent(new Label(line.label()));
+      grid.addComponent(Dialogs.wrapped(line.valueOrNone(), valueWidth));
+    }
+    body.addComponent(grid);
+    body.addComponent(new EmptySpace());
+    actions = new ActionListBox();
+    addActions(record);
+    if (actions.getItemCount() > 0) {
+      body.addComponent(new Label("What would you like to do?"));
+      body.addComponent(actions);
+    }
+    setBody(body, actions.getItemCount() > 0 ? "letter or Enter: act  Esc: back" : "Esc: back");
+    helpLine("↑ ↓ Enter", "choose an action");
+    if (actions.getItemCount() > 0) {
+      focus(actions);
+    }
+  }
+}

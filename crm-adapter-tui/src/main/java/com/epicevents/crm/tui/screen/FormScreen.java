@@ -1,0 +1,145 @@
+package com.epicevents.crm.tui.screen;
+
+import com.epicevents.crm.domain.error.FieldError;
+import com.epicevents.crm.domain.error.ValidationFailed;
+import com.epicevents.crm.tui.form.DateField;
+import com.epicevents.crm.tui.form.Field;
+import com.epicevents.crm.tui.form.Form;
+import com.epicevents.crm.tui.form.TextField;
+import com.epicevents.crm.tui.widget.Dialogs;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A create or update form. Saving checks every field at once (the core's validation, plus what
+ * only the screen knows: dates, a repeated password, whole numbers), shows each message next to
+ * its field, then shows a summary to confirm — as the reference CLI did — and only then calls the
+ * core (asking for the password again first when the session needs it).
+ */
+abstract class FormScreen<R> extends Screen {
+  protected final Form form;
+  private final String useCase;
+
+  protected FormScreen(App app, String title, String useCase) {
+    super(app, title);
+    this.useCase = useCase;
+    this.form = new Form(app.zone(), app.clock(), app.columns());
+  }
+
+  /** Lays the form out; call once the fields are added. */
+  protected void build(String intro) {
+    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
+    if (intro != null) {
+      body.addComponent(Dialogs.wrapped(intro, Math.max(20, app.columns() - 2)));
+    }
+    body.addComponent(form.component());
+    body.addComponent(new EmptySpace());
+    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+    buttons.addComponent(new Button("Save (F10)", this::submit));
+    buttons.addComponent(new Button("Cancel (Esc)", () -> app.back(this)));
+    body.addComponent(buttons);
+    setBody(body, "Enter/Tab: next field  F10: review and save  Esc: cancel");
+    helpLine("F10", "check the fields, review them and save");
+    helpLine("← → Space", "change a choice such as < Sales >");
+    helpLine("Ctrl+U", "empty the field");
+    helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
+    focus(form.firstInput());
+  }
+
+  /** Checks only the screen can make (a repeated password…), as field errors. */
+  protected List<FieldError> localErrors() {
+    return List.of();
+  }
+
+  /**
+   * Builds the command from the fields now (throwing {@link ValidationFailed} with every field
+   * error) and returns the call that saves it; the call rebuilds the command each time it runs,
+   * so a retry after the password was asked again sends fresh values.
+   */
+  protected abstract Supplier<R> prepare();
+
+  /** What the confirmation shows; empty means there is nothing to save. */
+  protected List<String> summary() {
+    return form.summary();
+  }
+
+  protected String question() {
+    return "Save?";
+  }
+
+  /** Whether the password must have been typed recently (false when the form asks for it itself). */
+  protected boolean needsRecentPassword() {
+    return true;
+  }
+
+  protected abstract void saved(R result);
+
+  /** After a conflict was shown: close the form; the record's screen below shows current values. */
+  protected void conflicted() {
+    app.back(this);
+  }
+
+  @Override
+  protected boolean onSpecialKey(KeyStroke key) {
+    if (key.getKeyType() == KeyType.F10) {
+      submit();
+      return true;
+    }
+    return false;
+  }
+
+  void submit() {
+    form.clearErrors();
+    List<FieldError> errors = new ArrayList<>(localErrors());
+    boolean datesOk = true;
+    for (Field f : form.fields()) {
+      if (f instanceof DateField d && !d.check()) {
+        datesOk = false;
+      }
+    }
+    Supplier<R> work = null;
+    try {
+      work = prepare();
+    } catch (ValidationFailed v) {
+      errors.addAll(v.errors());
+    }
+    if (!errors.isEmpty() || !datesOk) {
+      form.showErrors(errors);
+      Interactable first = form.firstInvalid();
+      if (first != null) {
+        focus(first);
+      }
+      return;
+    }
+    List<String> lines = summary();
+    if (lines.isEmpty()) {
+      app.dialogs().message("Nothing to save", "No field was changed.", null);
+      return;
+    }
+    Supplier<R> call = work;
+    app.dialogs().confirm("Please confirm", lines, question(), () -> {
+      if (needsRecentPassword()) {
+        app.change(useCase, form, call, this::saved, this::conflicted);
+      } else {
+        app.submit(useCase, form, call, this::saved, this::conflicted);
+      }
+    }, null);
+  }
+
+  /** The raw text of a required field that was changed, "" when it was emptied (so it is reported). */
+  static String changedText(TextField f) {
+    if (!f.changed()) {
+      return null;
+    }
+    return f.value() == null ? "" : f.value();
+  }
+}

@@ -1,0 +1,99 @@
+package com.epicevents.crm.tui.screen;
+
+import com.epicevents.crm.application.port.out.Page;
+import com.epicevents.crm.application.port.out.PageRequest;
+import com.epicevents.crm.tui.widget.Display;
+import com.epicevents.crm.tui.widget.PagedTable;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A list of records as a table, one page at a time (PgDn/PgUp), with its filters one key away.
+ * Enter opens the record — or, when the list was opened to choose a record for another action,
+ * hands the record to that action.
+ */
+abstract class ListScreen<T> extends Screen {
+  private final Label filterLine = new Label("");
+  private final Consumer<T> onPick;
+  protected PagedTable<T> table;
+
+  protected ListScreen(App app, String title, Consumer<T> onPick) {
+    super(app, title);
+    this.onPick = onPick;
+  }
+
+  /** Builds the screen; call at the end of the subclass constructor. The first page loads when shown. */
+  protected void start(List<PagedTable.Column<T>> columns, Component aboveTable, String keyHints) {
+    table = new PagedTable<>(columns, app.pageRows(),
+        page -> app.read(useCaseName(), () -> fetch(page)), this::enter);
+    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
+    if (aboveTable != null) {
+      body.addComponent(aboveTable);
+    }
+    body.addComponent(filterLine);
+    body.addComponent(table.component());
+    setBody(body, (onPick != null ? "Enter: choose  " : "Enter: open  ") + keyHints + "  PgDn/PgUp: pages  Esc: back");
+    helpLine("Enter", onPick != null ? "choose the selected record" : "open the selected record");
+    helpLine("PgDn PgUp", "next / previous page");
+    filterLine.setText(Display.safe("Showing: " + filterDescription()));
+    focus(table.table());
+  }
+
+  @Override
+  public void opened() {
+    refresh();
+  }
+
+  protected abstract String useCaseName();
+
+  protected abstract Page<T> fetch(PageRequest page);
+
+  protected abstract void open(T item);
+
+  /** The filter in force, in words. */
+  protected abstract String filterDescription();
+
+  protected boolean picking() {
+    return onPick != null;
+  }
+
+  /** Applies a changed filter: back to the first page. */
+  protected void refresh() {
+    filterLine.setText(Display.safe("Showing: " + filterDescription()));
+    table.first();
+    focus(table.table());
+  }
+
+  @Override
+  public void resume() {
+    table.reload();
+  }
+
+  @Override
+  protected boolean onSpecialKey(KeyStroke key) {
+    if (key.getKeyType() == KeyType.PageDown) {
+      table.nextPage();
+      return true;
+    }
+    if (key.getKeyType() == KeyType.PageUp) {
+      table.previousPage();
+      return true;
+    }
+    return false;
+  }
+
+  private void enter(T item) {
+    if (onPick != null) {
+      onPick.accept(item);
+    } else {
+      open(item);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package com.epicevents.crm.bootstrap.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code crm admin ...}: the installation-level commands. */
+@Command(
+    name = "admin",
+    description = "Installation commands: init, migrate, create-manager, status, verify-audit, wipe.",
+    subcommands = {AdminInit.class, AdminMigrate.class, AdminCreateManager.class, AdminStatus.class,
+        AdminVerifyAudit.class, AdminWipe.class})
+final class AdminCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    throw new UsageException("crm admin needs a command: init, migrate, create-manager, status, verify-audit or wipe");
+  }
+}

@@ -1,0 +1,165 @@
+package com.epicevents.crm.bootstrap.tui;
+
+import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
+import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import com.epicevents.crm.domain.error.BusinessRuleViolated;
+import com.epicevents.crm.domain.error.FieldError;
+import com.epicevents.crm.domain.error.ValidationFailed;
+import com.epicevents.crm.tui.form.Field;
+import com.epicevents.crm.tui.form.Form;
+import com.epicevents.crm.tui.form.PasswordField;
+import com.epicevents.crm.tui.form.TextField;
+import com.epicevents.crm.tui.widget.Dialogs;
+import com.epicevents.crm.tui.widget.Display;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The first manager's account, asked for when the CRM has no active manager (nobody could log
+ * in). The core validates it as it does {@code crm admin create-manager}; each message appears
+ * next to its field, and a summary is confirmed before the account is created.
+ */
+final class FirstManagerScreen extends WizardScreen {
+  private final Form form;
+  private final TextField username;
+  private final TextField fullName;
+  private final TextField phone;
+  private final TextField email;
+  private final PasswordField password;
+  private final PasswordField repeat;
+  private final Label problem = Dialogs.errorLabel("");
+
+  FirstManagerScreen(FirstLaunchWizard wizard) {
+    super(wizard, "First manager's account");
+    this.form = new Form(ZoneId.systemDefault(), Clock.systemDefaultZone(), wizard.columns());
+    username = form.text("username", "Username", true, null);
+    fullName = form.text("fullName", "Full name", true, null);
+    phone = form.text("phone", "Phone", true, null);
+    email = form.text("email", "E-mail", false, null);
+    password = form.password("password", "Password");
+    repeat = form.password("passwordRepeat", "Password again");
+
+    int width = Math.max(20, wizard.columns() - 2);
+    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
+    body.addComponent(Dialogs.wrapped("The CRM has no manager yet. Create the first manager's account: managers"
+        + " create the other collaborators' accounts. Passwords: 12 to 128 characters, not a common one, not"
+        + " containing the username.", width));
+    problem.setLabelWidth(width);
+    body.addComponent(problem);
+    body.addComponent(form.component());
+    body.addComponent(new EmptySpace());
+    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+    buttons.addComponent(new Button("Create (F10)", this::submit));
+    buttons.addComponent(new Button("Leave (Esc)", this::onEscape));
+    body.addComponent(buttons);
+    setBody(body, "Enter/Tab: next field  F10: review and create  Esc: leave");
+    helpLine("F10", "check the fields, review them and create the account");
+    helpLine("Ctrl+U", "empty the field");
+    focus(form.firstInput());
+  }
+
+  @Override
+  protected void onEscape() {
+    wizard.dialogs().confirm("Leave", List.of("Nobody can log in before a manager's account exists.",
+        "The CRM asks for it again at the next start."), "Leave without creating it?", wizard::leave, null);
+  }
+
+  @Override
+  protected boolean onSpecialKey(KeyStroke key) {
+    if (key.getKeyType() == KeyType.F10) {
+      submit();
+      return true;
+    }
+    return false;
+  }
+
+  private void submit() {
+    form.clearErrors();
+    problem.setText("");
+    List<FieldError> errors = new ArrayList<>();
+    if (!Arrays.equals(password.chars(), repeat.chars())) {
+      errors.add(new FieldError(repeat.key(), "the two passwords differ"));
+    }
+    try {
+      CreateManagerAsAdminUseCase.Command checked = command();
+      Arrays.fill(checked.password(), '\0');
+    } catch (ValidationFailed invalid) {
+      errors.addAll(invalid.errors());
+    }
+    if (!errors.isEmpty()) {
+      showErrors(errors);
+      return;
+    }
+    List<String> summary = List.of(
+        "Username: " + username.value(),
+        "Full name: " + fullName.value(),
+        "Phone: " + phone.value(),
+        "E-mail: " + email.summaryValue(),
+        "Team: Management",
+        "Password: ********");
+    wizard.dialogs().confirm("Please confirm", summary, "Create this manager?", this::create, null);
+  }
+
+  private CreateManagerAsAdminUseCase.Command command() {
+    return CreateManagerAsAdminUseCase.Command.of(username.value(), fullName.value(), phone.value(), email.value(),
+        password.chars());
+  }
+
+  private void create() {
+    CreateManagerAsAdminUseCase.Command command;
+    try {
+      command = command();
+    } catch (ValidationFailed invalid) {
+      showErrors(invalid.errors());
+      return;
+    }
+    CollaboratorId id;
+    try {
+      id = wizard.crm().core().useCases().createManagerAsAdmin().execute(command);
+    } catch (ValidationFailed invalid) {
+      showErrors(invalid.errors());
+      return;
+    } catch (BusinessRuleViolated rule) {
+      Field field = rule.field() == null ? null : form.field(rule.field());
+      if (field != null) {
+        showErrors(List.of(new FieldError(rule.field(), rule.getMessage())));
+      } else {
+        problem.setText(Display.safe(Display.sentence(rule.getMessage()) + " Nothing was created."));
+      }
+      return;
+    } catch (RuntimeException e) {
+      wizard.failed("The manager's account could not be created", e);
+      return;
+    } finally {
+      Arrays.fill(command.password(), '\0');
+    }
+    password.clear();
+    repeat.clear();
+    wizard.dialogs().message("Manager created", List.of(
+        "Manager " + username.value() + " (#" + id.value() + ") was created.",
+        "Log in with this account on the next screen."), wizard::complete);
+  }
+
+  /** Each message next to its field; a refused or mistyped password is asked for again, twice. */
+  private void showErrors(List<FieldError> errors) {
+    if (errors.stream().anyMatch(e -> e.field().equals(password.key()) || e.field().equals(repeat.key()))) {
+      password.clear();
+      repeat.clear();
+    }
+    form.showErrors(errors);
+    Interactable first = form.firstInvalid();
+    focus(first == repeat.input() ? password.input() : first);
+  }
+}
