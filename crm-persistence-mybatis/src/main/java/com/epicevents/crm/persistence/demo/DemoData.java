@@ -148,13 +148,21 @@ public final class DemoData {
         c.commit();
         phases.lap("commit");
       } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback); // the first failure is the one to report
+        }
         throw e;
       } finally {
         c.setAutoCommit(autoCommit);
       }
+      // Committed: the data is there whatever happens next; ANALYZE only spares the planner
+      // from guessing until autovacuum gets to the tables.
       try (Statement s = c.createStatement()) {
         s.execute("ANALYZE crm.collaborators, crm.clients, crm.contracts, crm.events");
+      } catch (SQLException e) {
+        LOG.warn("demo data loaded, but ANALYZE failed: SQLSTATE {}", e.getSQLState());
       }
       phases.lap("analyze");
     } catch (SQLException e) {
