@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "admin",
     description = "Installation commands: init, migrate, create-manager, status, verify-audit, wipe.",
     subcommands = {AdminInit.class, AdminMigrate.class, AdminCreateManager.class, AdminStatus.class,
-        AdminVerifyAudit.class, AdminWipe.class})
+        AdminVerifyAudit.class, AdminSeedDemo.class, AdminWipe.class})
 final class AdminCommand implements Callable<Integer> {
   @Override
   public Integer call() {

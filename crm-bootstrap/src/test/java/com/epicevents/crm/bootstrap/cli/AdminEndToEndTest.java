@@ -131,6 +131,25 @@ class AdminEndToEndTest {
     }
   }
 
+  @Test
+  void seedDemoFillsAnEmptyDatabaseOnceAndSaysHowToLogIn() throws Exception {
+    Files.writeString(home.resolve("crm.conf"), "embedded.port=" + freePort() + "\n");
+    assertEquals(0, crm("", "admin", "init").status());
+
+    Run seeded = crm("", "admin", "seed-demo");
+    assertEquals(0, seeded.status(), seeded.toString());
+    assertTrue(seeded.out().contains("Log in as manager1, sales1 or support1"), seeded.toString());
+
+    Run status = crm("", "admin", "status");
+    assertTrue(status.out().contains("collaborators 10, clients 30, contracts 60, events 80"), status.toString());
+    assertEquals(0, crm("", "admin", "verify-audit").status(), "the demo load keeps the audit chain intact");
+
+    Run again = crm("", "admin", "seed-demo", "--size", "small");
+    assertEquals(1, again.status(), again.toString());
+    assertEquals(1, again.err().lines().count(), again.toString());
+    assertEquals(2, crm("", "admin", "seed-demo", "--size", "huge").status());
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
