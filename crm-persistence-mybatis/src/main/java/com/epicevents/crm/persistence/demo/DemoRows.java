@@ -38,9 +38,9 @@ final class DemoRows {
   static final String CLIENT_COLUMNS =
       "id, full_name, email, phone, company_name, created_at, updated_at, last_contact_at, sales_contact_id";
   static final String CONTRACT_COLUMNS =
-      "id, client_id, total_amount, amount_due, signed, signed_at, created_at, updated_at";
+      "id, client_id, total_amount, amount_due, signed, signed_at, created_at, updated_at, sales_contact_id";
   static final String EVENT_COLUMNS = "id, contract_id, name, client_contact, start_at, end_at, support_contact_id,"
-      + " location, attendees, notes, created_at, updated_at";
+      + " location, attendees, notes, created_at, updated_at, sales_contact_id";
 
   private static final long HOUR = 3_600;
   private static final long DAY = 24 * HOUR;
@@ -102,8 +102,12 @@ final class DemoRows {
     out.endRow();
   }
 
+  /** Each client's sales contact: contracts and events carry a copy (schema V4). */
+  private int[] clientSalesContact;
+
   long copyClients(Connection connection) throws SQLException, IOException {
     clientCreatedAt = new long[size.clients() + 1];
+    clientSalesContact = new int[size.clients() + 1];
     int firstSales = size.managers() + 1;
     try (CopyRows out = CopyRows.into(connection, "crm.clients", CLIENT_COLUMNS)) {
       for (int id = 1; id <= size.clients(); id++) {
@@ -112,9 +116,11 @@ final class DemoRows {
         long created = now - DAY - r.nextLong(3 * YEAR);
         long lastContact = created + r.nextLong(now - created);
         clientCreatedAt[id] = created;
+        int salesContact = firstSales + r.nextInt(size.sales());
+        clientSalesContact[id] = salesContact;
         String email = r.nextInt(100) < 85 ? who.email() : null;
         out.number(id).text(who.fullName()).text(email).text(who.phone()).text(who.company())
-            .time(created).time(lastContact).time(lastContact).number(firstSales + r.nextInt(size.sales()));
+            .time(created).time(lastContact).time(lastContact).number(salesContact);
         out.endRow();
       }
       return out.finish();
@@ -149,7 +155,7 @@ final class DemoRows {
         }
         long updated = signedAt == null ? created : signedAt;
         out.number(id).number(client).money(total).money(due).bool(signed).time(signedAt)
-            .time(created).time(updated);
+            .time(created).time(updated).number(clientSalesContact[client]);
         out.endRow();
       }
       return out.finish();
@@ -191,7 +197,7 @@ final class DemoRows {
 
         out.number(id).number(signedContractIds[k]).text(name).text(client.fullName() + "\n" + client.phone())
             .time(start).time(end).number(support).text(pick(r, VENUES)).number(attendees).text(notes)
-            .time(created).time(created);
+            .time(created).time(created).number(clientSalesContact[signedContractClients[k]]);
         out.endRow();
       }
       return out.finish();

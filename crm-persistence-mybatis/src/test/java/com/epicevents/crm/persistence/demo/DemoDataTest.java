@@ -85,6 +85,24 @@ class DemoDataTest {
   }
 
   @Test
+  void contractsAndEventsCarryTheirClientsSalesContactAndTheCopyTriggersAreBackOn() throws Exception {
+    try (java.sql.Connection c = db.ownerDataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM crm.events e"
+          + " JOIN crm.contracts k ON k.id = e.contract_id JOIN crm.clients cl ON cl.id = k.client_id"
+          + " WHERE e.sales_contact_id IS DISTINCT FROM cl.sales_contact_id"
+          + " OR k.sales_contact_id IS DISTINCT FROM cl.sales_contact_id")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1));
+      }
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_trigger"
+          + " WHERE tgname LIKE '%copy_sales_contact' AND tgenabled = 'O'")) {
+        rs.next();
+        assertEquals(2, rs.getLong(1));
+      }
+    }
+  }
+
+  @Test
   void theSmallSetMixesContractAndEventSituations() {
     DemoDataset data = DemoDataset.readThrough(db.adapters());
 
