@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code crm admin ...}: the installation-level commands. */
 @Command(
     name = "admin",
-    description = "Installation commands: init, migrate, create-manager, status, verify-audit, wipe.",
+    description = "Installation commands: init, migrate, create-manager, status, verify-audit, seed-demo, wipe.",
     subcommands = {AdminInit.class, AdminMigrate.class, AdminCreateManager.class, AdminStatus.class,
         AdminVerifyAudit.class, AdminSeedDemo.class, AdminWipe.class})
 final class AdminCommand implements Callable<Integer> {
