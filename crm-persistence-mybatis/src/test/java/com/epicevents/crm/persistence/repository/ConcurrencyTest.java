@@ -107,7 +107,8 @@ class ConcurrencyTest {
     a.get(20, TimeUnit.SECONDS);
     b.get(20, TimeUnit.SECONDS);
 
-    assertEquals(3, attempts.get(), "two units, one of them run twice");
+    // at least one retry; on a loaded machine the retried unit may meet the other once more
+    assertTrue(attempts.get() >= 3, "two units, a deadlock victim run again: " + attempts.get());
     assertEquals(3, ports.clients().findById(first).orElseThrow().version(), "both units changed the first client");
     assertEquals(3, ports.clients().findById(second).orElseThrow().version(), "both units changed the second client");
   }
