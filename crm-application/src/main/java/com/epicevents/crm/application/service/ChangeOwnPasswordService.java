@@ -2,15 +2,12 @@ package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.ChangeOwnPasswordUseCase;
-import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.Changes;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.collaborator.Collaborator;
-import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.collaborator.PasswordPolicy;
-import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import java.util.Arrays;
 

@@ -11,7 +11,6 @@ import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.collaborator.PasswordPolicy;
 import com.epicevents.crm.domain.error.NotFound;
-import com.epicevents.crm.domain.error.ValidationFailed;
 import java.util.Arrays;
 
 /** Management sets another collaborator's password; their sessions end and any lock is lifted. */
