@@ -25,7 +25,7 @@ public final class SchemaMigrations {
         .defaultSchema(SCHEMA)
         .createSchemas(true)
         .table(HISTORY_TABLE)
-        .locations("classpath:db/migration")
+        .locations("classpath:com/epicevents/crm/db/migration")
         .placeholderReplacement(false) // the SQL holds $$ bodies and regexes, never placeholders
         .validateMigrationNaming(true)
         .load();
