@@ -1,7 +1,7 @@
 package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.bootstrap.config.CrmConfig;
-import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
+import com.epicevents.crm.core.Argon2PasswordHasher;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.demo.DemoData;
 import java.util.Locale;

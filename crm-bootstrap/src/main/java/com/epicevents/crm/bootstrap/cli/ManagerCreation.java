@@ -2,10 +2,10 @@ package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
-import com.epicevents.crm.bootstrap.module.CrmCore;
+import com.epicevents.crm.core.CrmCore;
 import com.epicevents.crm.bootstrap.monitoring.SentryErrorReporter;
-import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
-import com.epicevents.crm.bootstrap.security.Argon2Settings;
+import com.epicevents.crm.core.Argon2PasswordHasher;
+import com.epicevents.crm.core.Argon2Settings;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,6 +1,6 @@
 package com.epicevents.crm.bootstrap.config;
 
-import com.epicevents.crm.bootstrap.security.Argon2Settings;
+import com.epicevents.crm.core.Argon2Settings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;

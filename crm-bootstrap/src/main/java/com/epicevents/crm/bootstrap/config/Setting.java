@@ -1,7 +1,7 @@
 package com.epicevents.crm.bootstrap.config;
 
 import com.epicevents.crm.bootstrap.monitoring.SentrySettings;
-import com.epicevents.crm.bootstrap.security.Argon2Settings;
+import com.epicevents.crm.core.Argon2Settings;
 import java.util.Arrays;
 import java.util.Optional;
 

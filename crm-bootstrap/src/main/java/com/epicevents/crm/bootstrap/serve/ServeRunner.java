@@ -1,7 +1,7 @@
 package com.epicevents.crm.bootstrap.serve;
 
 import com.epicevents.crm.application.port.out.ErrorReporter;
-import com.epicevents.crm.bootstrap.module.CrmCore;
+import com.epicevents.crm.core.CrmCore;
 import com.epicevents.crm.http.HttpApi;
 import com.epicevents.crm.http.HttpSettings;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package com.epicevents.crm.bootstrap.bench;
 
 import com.epicevents.crm.bootstrap.embedded.EmbeddedDatabase;
-import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
+import com.epicevents.crm.core.Argon2PasswordHasher;
 import com.epicevents.crm.persistence.demo.DemoData;
 import com.epicevents.crm.persistence.demo.DemoData.LoadReport;
 import com.epicevents.crm.persistence.demo.DemoData.Size;

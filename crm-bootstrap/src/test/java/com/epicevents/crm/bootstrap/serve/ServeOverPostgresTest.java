@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
 import com.epicevents.crm.application.port.out.ErrorReporter;
-import com.epicevents.crm.bootstrap.module.CrmCore;
+import com.epicevents.crm.core.CrmCore;
 import com.epicevents.crm.http.HttpSettings;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.testing.TestDatabase;

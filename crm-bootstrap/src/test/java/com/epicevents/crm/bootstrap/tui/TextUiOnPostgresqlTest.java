@@ -14,7 +14,7 @@ import com.epicevents.crm.application.port.out.ClientFilter;
 import com.epicevents.crm.application.port.out.ClientView;
 import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.application.port.out.SessionKind;
-import com.epicevents.crm.bootstrap.module.CrmCore;
+import com.epicevents.crm.core.CrmCore;
 import com.epicevents.crm.persistence.testing.TestDatabase;
 import com.epicevents.crm.tui.TextUi;
 import com.googlecode.lanterna.TerminalSize;

@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.security;
+package com.epicevents.crm.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

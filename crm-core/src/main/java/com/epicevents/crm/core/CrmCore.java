@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.module;
+package com.epicevents.crm.core;
 
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
@@ -6,7 +6,6 @@ import com.epicevents.crm.application.port.out.PasswordHasher;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
-import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
 import java.time.Clock;

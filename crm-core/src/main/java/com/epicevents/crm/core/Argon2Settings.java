@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.security;
+package com.epicevents.crm.core;
 
 /**
  * Argon2id cost parameters. The floor is OWASP's minimum for Argon2id (m=19 MiB, t=2, p=1): a

@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.module;
+package com.epicevents.crm.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.security;
+package com.epicevents.crm.core;
 
 import com.epicevents.crm.application.port.out.PasswordHasher;
 import java.nio.ByteBuffer;

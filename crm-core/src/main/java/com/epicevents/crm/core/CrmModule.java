@@ -1,4 +1,4 @@
-package com.epicevents.crm.bootstrap.module;
+package com.epicevents.crm.core;
 
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
