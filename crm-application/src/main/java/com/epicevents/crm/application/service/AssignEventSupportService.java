@@ -11,11 +11,11 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.event.Event;
 import com.epicevents.crm.domain.event.EventId;
 
-public final class AssignEventSupportService implements AssignEventSupportUseCase {
+final class AssignEventSupportService implements AssignEventSupportUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public AssignEventSupportService(CorePorts ports) {
+  AssignEventSupportService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.ValidationFailed;
 import java.util.Arrays;
 
 /** Changing one's own password; the other sessions end. */
-public final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
+final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ChangeOwnPasswordService(CorePorts ports) {
+  ChangeOwnPasswordService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

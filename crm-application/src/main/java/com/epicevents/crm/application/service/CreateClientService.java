@@ -8,11 +8,11 @@ import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.client.Client;
 
-public final class CreateClientService implements CreateClientUseCase {
+final class CreateClientService implements CreateClientUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CreateClientService(CorePorts ports) {
+  CreateClientService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import java.util.Arrays;
 import java.util.Map;
 
-public final class CreateCollaboratorService implements CreateCollaboratorUseCase {
+final class CreateCollaboratorService implements CreateCollaboratorUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CreateCollaboratorService(CorePorts ports) {
+  CreateCollaboratorService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }
@@ -54,10 +54,10 @@ final class Uniqueness {
     ports.collaborators().findByUsername(username)
         .filter(other -> !other.id().equals(self))
         .ifPresent(other -> {
-          throw new BusinessRuleViolated("username", "is already taken");
+          throw new BusinessRuleViolated("username", "username is already taken");
         });
     if (email != null && ports.collaborators().emailTaken(email, self)) {
-      throw new BusinessRuleViolated("email", "is already taken");
+      throw new BusinessRuleViolated("email", "email is already taken");
     }
   }
 }

@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import java.util.Map;
 
-public final class CreateContractService implements CreateContractUseCase {
+final class CreateContractService implements CreateContractUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CreateContractService(CorePorts ports) {
+  CreateContractService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

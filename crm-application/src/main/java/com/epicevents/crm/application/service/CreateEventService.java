@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.domain.event.Event;
 
-public final class CreateEventService implements CreateEventUseCase {
+final class CreateEventService implements CreateEventUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CreateEventService(CorePorts ports) {
+  CreateEventService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.Map;
 
 /** Installation-level creation of a manager; the audit entry has no actor ("the installer"). */
-public final class CreateManagerAsAdminService implements CreateManagerAsAdminUseCase {
+final class CreateManagerAsAdminService implements CreateManagerAsAdminUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public CreateManagerAsAdminService(CorePorts ports) {
+  CreateManagerAsAdminService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -4,10 +4,10 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.application.port.in.CurrentSessionUseCase;
 
-public final class CurrentSessionService implements CurrentSessionUseCase {
+final class CurrentSessionService implements CurrentSessionUseCase {
   private final Guard guard;
 
-  public CurrentSessionService(CorePorts ports) {
+  CurrentSessionService(CorePorts ports) {
     this.guard = new Guard(ports);
   }
 

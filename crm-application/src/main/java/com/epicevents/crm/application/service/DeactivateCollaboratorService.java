@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.NotFound;
 import java.util.Map;
 
 /** Deactivation (never deletion): sessions end at once; never the last active manager. */
-public final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCase {
+final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public DeactivateCollaboratorService(CorePorts ports) {
+  DeactivateCollaboratorService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * dummy hash) so that every failure costs the same; the outcome is committed (counters, audit)
  * before a failure is reported.
  */
-public final class LogInService implements LogInUseCase {
+final class LogInService implements LogInUseCase {
   private static final int KEY_MAX = 100;
   private static final long MAX_BACKOFF_SECONDS = 300;
 
@@ -30,7 +30,7 @@ public final class LogInService implements LogInUseCase {
   private final Guard guard;
   private volatile String dummyHash;
 
-  public LogInService(CorePorts ports) {
+  LogInService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -4,11 +4,11 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.LogOutUseCase;
 import com.epicevents.crm.domain.audit.EntityType;
 
-public final class LogOutService implements LogOutUseCase {
+final class LogOutService implements LogOutUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public LogOutService(CorePorts ports) {
+  LogOutService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

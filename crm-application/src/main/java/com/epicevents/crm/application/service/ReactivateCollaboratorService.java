@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.error.NotFound;
 import java.util.Map;
 
 /** Reactivation of a deactivated collaborator. */
-public final class ReactivateCollaboratorService implements ReactivateCollaboratorUseCase {
+final class ReactivateCollaboratorService implements ReactivateCollaboratorUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ReactivateCollaboratorService(CorePorts ports) {
+  ReactivateCollaboratorService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

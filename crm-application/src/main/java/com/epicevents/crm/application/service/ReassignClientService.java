@@ -11,11 +11,11 @@ import com.epicevents.crm.domain.client.ClientId;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 
-public final class ReassignClientService implements ReassignClientUseCase {
+final class ReassignClientService implements ReassignClientUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ReassignClientService(CorePorts ports) {
+  ReassignClientService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

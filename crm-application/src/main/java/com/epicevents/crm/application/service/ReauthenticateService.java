@@ -13,11 +13,11 @@ import java.util.Arrays;
  * Confirms the password before an interactive change. Failures count towards the same lock-out
  * as log-in failures, so a left-open session cannot be used to guess the password.
  */
-public final class ReauthenticateService implements ReauthenticateUseCase {
+final class ReauthenticateService implements ReauthenticateUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ReauthenticateService(CorePorts ports) {
+  ReauthenticateService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -14,11 +14,11 @@ import com.epicevents.crm.domain.error.NotFound;
 import java.util.Arrays;
 
 /** Management sets another collaborator's password; their sessions end and any lock is lifted. */
-public final class ResetPasswordService implements ResetPasswordUseCase {
+final class ResetPasswordService implements ResetPasswordUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ResetPasswordService(CorePorts ports) {
+  ResetPasswordService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -10,11 +10,11 @@ import com.epicevents.crm.domain.audit.Changes;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.client.Client;
 
-public final class UpdateClientService implements UpdateClientUseCase {
+final class UpdateClientService implements UpdateClientUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public UpdateClientService(CorePorts ports) {
+  UpdateClientService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -12,11 +12,11 @@ import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.error.NotFound;
 import java.util.Map;
 
-public final class UpdateCollaboratorService implements UpdateCollaboratorUseCase {
+final class UpdateCollaboratorService implements UpdateCollaboratorUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public UpdateCollaboratorService(CorePorts ports) {
+  UpdateCollaboratorService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -11,11 +11,11 @@ import com.epicevents.crm.domain.contract.Contract;
 import java.time.Instant;
 import java.util.Map;
 
-public final class UpdateContractService implements UpdateContractUseCase {
+final class UpdateContractService implements UpdateContractUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public UpdateContractService(CorePorts ports) {
+  UpdateContractService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -15,11 +15,11 @@ import com.epicevents.crm.domain.event.EventDetails;
 import com.epicevents.crm.domain.event.Schedule;
 import java.time.Instant;
 
-public final class UpdateEventService implements UpdateEventUseCase {
+final class UpdateEventService implements UpdateEventUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public UpdateEventService(CorePorts ports) {
+  UpdateEventService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -10,11 +10,11 @@ import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.EntityType;
 
-public final class ViewAuditTrailService implements ViewAuditTrailUseCase {
+final class ViewAuditTrailService implements ViewAuditTrailUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ViewAuditTrailService(CorePorts ports) {
+  ViewAuditTrailService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -11,11 +11,11 @@ import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.client.ClientId;
 
-public final class ViewClientsService implements ViewClientsUseCase {
+final class ViewClientsService implements ViewClientsUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ViewClientsService(CorePorts ports) {
+  ViewClientsService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -14,11 +14,11 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.domain.error.NotFound;
 
-public final class ViewCollaboratorsService implements ViewCollaboratorsUseCase {
+final class ViewCollaboratorsService implements ViewCollaboratorsUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ViewCollaboratorsService(CorePorts ports) {
+  ViewCollaboratorsService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

@@ -11,11 +11,11 @@ import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.contract.ContractId;
 
-public final class ViewContractsService implements ViewContractsUseCase {
+final class ViewContractsService implements ViewContractsUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ViewContractsService(CorePorts ports) {
+  ViewContractsService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

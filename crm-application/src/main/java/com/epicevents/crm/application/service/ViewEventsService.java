@@ -14,11 +14,11 @@ import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.domain.event.EventId;
 
-public final class ViewEventsService implements ViewEventsUseCase {
+final class ViewEventsService implements ViewEventsUseCase {
   private final CorePorts ports;
   private final Guard guard;
 
-  public ViewEventsService(CorePorts ports) {
+  ViewEventsService(CorePorts ports) {
     this.ports = ports;
     this.guard = new Guard(ports);
   }

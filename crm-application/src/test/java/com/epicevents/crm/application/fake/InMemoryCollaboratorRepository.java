@@ -89,11 +89,11 @@ public final class InMemoryCollaboratorRepository implements CollaboratorReposit
         continue;
       }
       if (other.username().key().equals(candidate.username().key())) {
-        throw new BusinessRuleViolated("username", "is already taken");
+        throw new BusinessRuleViolated("username", "username is already taken");
       }
       if (candidate.email() != null && other.email() != null
           && other.email().value().equalsIgnoreCase(candidate.email().value())) {
-        throw new BusinessRuleViolated("email", "is already taken");
+        throw new BusinessRuleViolated("email", "email is already taken");
       }
     }
   }
