@@ -8,8 +8,11 @@ import com.epicevents.crm.persistence.mapper.EventMapper;
 import com.epicevents.crm.persistence.mapper.InstantTypeHandler;
 import com.epicevents.crm.persistence.mapper.LoginAttemptMapper;
 import com.epicevents.crm.persistence.mapper.SessionMapper;
+import com.epicevents.crm.domain.error.DatabaseUnavailable;
+import com.epicevents.crm.domain.error.SchemaNotReady;
 import com.epicevents.crm.persistence.migration.AppRole;
 import com.epicevents.crm.persistence.migration.SchemaMigrations;
+import com.epicevents.crm.persistence.migration.SchemaName;
 import com.epicevents.crm.persistence.repository.AuditHashing;
 import com.epicevents.crm.persistence.repository.MyBatisAuditTrail;
 import com.epicevents.crm.persistence.repository.MyBatisClientRepository;
@@ -22,6 +25,11 @@ import com.epicevents.crm.persistence.repository.MyBatisTransactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +40,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -43,10 +53,18 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 /**
  * The persistence module's entry point: installation-level operations (run with the database
  * owner's credentials) and the adapters of every persistence port (run as the application role).
- * Everything lives in schema {@code crm}.
+ * Everything lives in one schema, {@value #SCHEMA} unless configured otherwise.
+ *
+ * <pre>{@code
+ * String version = CrmDatabase.configure(ownerDataSource)   // the database owner's connections
+ *     .schema("crm")                                         // the default
+ *     .applicationRole("crm_app", appPassword)               // optional: create/update the role
+ *     .migrate();
+ * }</pre>
  */
 public final class CrmDatabase {
-  public static final String SCHEMA = SchemaMigrations.SCHEMA;
+  /** The default schema. */
+  public static final String SCHEMA = SchemaName.DEFAULT;
 
   /** Counted by {@link #recordCounts}, in this order. */
   private static final List<String> COUNTED =
@@ -55,32 +73,124 @@ public final class CrmDatabase {
   private CrmDatabase() {}
 
   /**
-   * Creates the schema, applies pending migrations, then creates the application role (or resets
-   * its password) and sets exactly its grants. Idempotent. Returns the schema version.
+   * The fluent entry point of the migrations, on the owner's {@link DataSource} (a user that may
+   * create a schema in the database, and roles when an application role is asked for).
+   */
+  public static Migration configure(DataSource owner) {
+    return new Migration(owner);
+  }
+
+  /** What {@link #configure} builds: the schema, the optional application role, then {@link #migrate()}. */
+  public static final class Migration {
+    private final DataSource owner;
+    private String schema = SCHEMA;
+    private String appRole;
+    private String appRolePassword;
+
+    private Migration(DataSource owner) {
+      this.owner = Objects.requireNonNull(owner, "owner DataSource");
+    }
+
+    /** The schema to create and migrate (default {@value CrmDatabase#SCHEMA}); a plain lower-case identifier. */
+    public Migration schema(String schema) {
+      this.schema = SchemaName.check(schema);
+      return this;
+    }
+
+    /**
+     * After migrating, create this login role (or reset its password) and grant it exactly what
+     * the running CRM needs on the schema: no DDL, no DELETE. Without it, only the migrations run.
+     */
+    public Migration applicationRole(String role, String password) {
+      this.appRole = Objects.requireNonNull(role, "applicationRole");
+      this.appRolePassword = Objects.requireNonNull(password, "applicationRole password");
+      return this;
+    }
+
+    /**
+     * Creates the schema if needed, applies pending migrations (history in
+     * {@code <schema>.crm_schema_history}), then sets up the application role if one was given.
+     * Idempotent. Returns the schema version.
+     *
+     * @throws DatabaseUnavailable the database cannot be reached or refused the owner's credentials
+     * @throws PersistenceFailure a migration failed (its message says which and why)
+     */
+    public String migrate() {
+      String version = SchemaMigrations.apply(owner, schema);
+      if (appRole != null) {
+        AppRole.createOrUpdate(owner, schema, appRole, appRolePassword);
+      }
+      return version;
+    }
+  }
+
+  /**
+   * Creates schema {@value #SCHEMA}, applies pending migrations, then creates the application role
+   * (or resets its password) and sets exactly its grants. Idempotent. Returns the schema version.
    */
   public static String migrate(DataSource owner, String appRole, String appRolePassword) {
-    String version = migrateOnly(owner);
-    AppRole.createOrUpdate(owner, appRole, appRolePassword);
-    return version;
+    return configure(owner).applicationRole(appRole, appRolePassword).migrate();
   }
 
-  /** Applies pending migrations only; returns the schema version. */
+  /** Applies pending migrations only (schema {@value #SCHEMA}); returns the schema version. */
   public static String migrateOnly(DataSource owner) {
-    return SchemaMigrations.apply(owner);
+    return configure(owner).migrate();
   }
 
-  /** The schema version, or empty when the database has not been migrated. */
+  /** The schema version of schema {@value #SCHEMA}, or empty when the database has not been migrated. */
   public static Optional<String> schemaVersion(DataSource any) {
-    return SchemaMigrations.version(any);
+    return schemaVersion(any, SCHEMA);
+  }
+
+  /** The schema version, or empty when the schema has not been migrated. */
+  public static Optional<String> schemaVersion(DataSource any, String schema) {
+    return SchemaMigrations.version(any, schema);
+  }
+
+  /** The schema version this CRM needs: that of its newest migration. */
+  public static String requiredSchemaVersion() {
+    return SchemaMigrations.requiredVersion();
+  }
+
+  /**
+   * Checks that the schema is at exactly the version this CRM needs.
+   *
+   * @throws DatabaseUnavailable the database cannot be reached
+   * @throws SchemaNotReady not migrated, migrations pending, or migrated by a newer CRM; the message says what to run
+   */
+  public static void checkSchema(DataSource any, String schema) {
+    String required = requiredSchemaVersion();
+    Optional<String> found = schemaVersion(any, schema);
+    String migrate = "run CrmDatabase.configure(ownerDataSource).schema(\"" + schema + "\").migrate()"
+        + " as the database owner (or 'crm admin migrate')";
+    if (found.isEmpty()) {
+      throw new SchemaNotReady(null, required,
+          "schema \"" + schema + "\" has no CRM tables: " + migrate + " to create it at version " + required);
+    }
+    int comparison = SchemaMigrations.compare(found.get(), required);
+    if (comparison < 0) {
+      throw new SchemaNotReady(found.get(), required, "schema \"" + schema + "\" is at version " + found.get()
+          + ", this CRM needs " + required + ": " + migrate);
+    }
+    if (comparison > 0) {
+      throw new SchemaNotReady(found.get(), required, "schema \"" + schema + "\" is at version " + found.get()
+          + ", newer than this CRM (" + required + "): use the CRM release that migrated it, or a later one");
+    }
   }
 
   /** Row counts of the main tables (collaborators, clients, contracts, events, audit_entries, sessions). */
   public static Map<String, Long> recordCounts(DataSource any) {
+    return recordCounts(any, SCHEMA);
+  }
+
+  /** Row counts of the main tables of a schema. */
+  public static Map<String, Long> recordCounts(DataSource any, String schema) {
+    SchemaName.check(schema);
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection c = any.getConnection(); Statement s = c.createStatement()) {
       for (String table : COUNTED) {
         // table names are the constants above, never input
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM crm." + table)) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
           rs.next();
           counts.put(table, rs.getLong(1));
         }
@@ -97,8 +207,14 @@ public final class CrmDatabase {
    * application role itself, which belongs to the server rather than the database, is kept.
    */
   public static void wipe(DataSource owner) {
+    wipe(owner, SCHEMA);
+  }
+
+  /** {@link #wipe(DataSource)} for another schema. */
+  public static void wipe(DataSource owner, String schema) {
+    SchemaName.check(schema);
     try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS crm CASCADE");
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE"); // a checked identifier
     } catch (SQLException e) {
       throw failure("wiping the database", e);
     }
@@ -106,12 +222,18 @@ public final class CrmDatabase {
 
   /** Walks the audit hash chain in id order and reports the first entry that does not match. */
   public static AuditVerification verifyAudit(DataSource any) {
+    return verifyAudit(any, SCHEMA);
+  }
+
+  /** {@link #verifyAudit(DataSource)} for another schema. */
+  public static AuditVerification verifyAudit(DataSource any, String schema) {
+    SchemaName.check(schema);
     try (Connection c = any.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false); // lets the driver stream the rows with a cursor
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT id, at, actor_id, action, entity_type, entity_id, changes::text, prev_hash, hash"
-              + " FROM crm.audit_entries ORDER BY id")) {
+              + " FROM " + schema + ".audit_entries ORDER BY id")) {
         ps.setFetchSize(1000);
         try (ResultSet rs = ps.executeQuery()) {
           return walk(rs);
@@ -161,6 +283,13 @@ public final class CrmDatabase {
    * handed to the pool only, never logged.
    */
   public static HikariDataSource pooledDataSource(String jdbcUrl, String user, String password, int maxPoolSize) {
+    return pooledDataSource(jdbcUrl, user, password, maxPoolSize, SCHEMA);
+  }
+
+  /** {@link #pooledDataSource(String, String, String, int)} with search_path set to another schema. */
+  public static HikariDataSource pooledDataSource(String jdbcUrl, String user, String password, int maxPoolSize,
+      String schema) {
+    SchemaName.check(schema);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -168,7 +297,7 @@ public final class CrmDatabase {
     config.setMaximumPoolSize(maxPoolSize);
     config.setMinimumIdle(Math.min(2, maxPoolSize));
     config.setPoolName("crm-" + user);
-    config.addDataSourceProperty("currentSchema", SCHEMA);
+    config.addDataSourceProperty("currentSchema", schema);
     config.addDataSourceProperty("ApplicationName", "epic-events-crm");
     // Measured on 100k clients / 1M events (bench/scale-results.md): the generic plan of a reused
     // prepared statement ignores how selective a search term or a filter value is (36 ms instead
@@ -181,7 +310,13 @@ public final class CrmDatabase {
 
   /** Every persistence port over one MyBatis session factory on the application's data source. */
   public static PersistenceAdapters adapters(DataSource appDataSource) {
-    MyBatisTransactions tx = new MyBatisTransactions(new SqlSessionFactoryBuilder().build(mybatis(appDataSource)));
+    return adapters(appDataSource, SCHEMA);
+  }
+
+  /** {@link #adapters(DataSource)} on another schema: every statement names that schema. */
+  public static PersistenceAdapters adapters(DataSource appDataSource, String schema) {
+    MyBatisTransactions tx = new MyBatisTransactions(
+        new SqlSessionFactoryBuilder().build(mybatis(appDataSource, schema)));
     return new PersistenceAdapters(
         tx,
         new MyBatisCollaboratorRepository(tx),
@@ -195,6 +330,11 @@ public final class CrmDatabase {
 
   /** The MyBatis configuration of {@link #adapters} (package-private: tests explain its SQL). */
   static Configuration mybatis(DataSource dataSource) {
+    return mybatis(dataSource, SCHEMA);
+  }
+
+  static Configuration mybatis(DataSource dataSource, String schema) {
+    SchemaName.check(schema);
     Configuration configuration = new Configuration(
         new Environment("crm", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
@@ -207,13 +347,33 @@ public final class CrmDatabase {
     configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
         EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class)) {
-      configuration.addMapper(mapper);
+      addMapper(configuration, mapper, schema);
     }
     return configuration;
   }
 
-  private static PersistenceFailure failure(String doing, SQLException e) {
+  /** The mapper's XML (next to its interface), its SQL naming the configured schema. */
+  private static void addMapper(Configuration configuration, Class<?> mapper, String schema) {
+    String resource = mapper.getName().replace('.', '/') + ".xml";
+    String xml;
+    try (InputStream in = mapper.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("mapper XML missing: " + resource);
+      }
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+    byte[] qualified = SchemaName.qualify(xml, schema).getBytes(StandardCharsets.UTF_8);
+    new XMLMapperBuilder(new ByteArrayInputStream(qualified), configuration, resource,
+        configuration.getSqlFragments()).parse();
+  }
+
+  private static RuntimeException failure(String doing, SQLException e) {
     String state = e.getSQLState();
+    if (state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("57P"))) {
+      return new DatabaseUnavailable(doing + " failed: the database is unavailable (SQLSTATE " + state + ")");
+    }
     String why = state == null ? ""
         : state.startsWith("08") ? ": the database is unreachable"
         : state.equals("42501") ? ": permission denied"

@@ -96,7 +96,7 @@ class CrmDatabaseTest {
         "collaborators", readWrite, "clients", readWrite, "contracts", readWrite, "events", readWrite,
         "sessions", readWrite, "login_attempts", readWrite,
         "audit_entries", Set.of("SELECT", "INSERT"),
-        "flyway_schema_history", Set.of("SELECT"))), toSets(grants));
+        "crm_schema_history", Set.of("SELECT"))), toSets(grants));
     assertFalse(bool("SELECT has_schema_privilege(?, 'crm', 'CREATE')", db.appRole()));
     assertTrue(bool("SELECT has_schema_privilege(?, 'crm', 'USAGE')", db.appRole()));
     assertFalse(bool("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = ?", db.appRole()));

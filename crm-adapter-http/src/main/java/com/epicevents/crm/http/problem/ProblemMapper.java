@@ -5,9 +5,11 @@ import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.domain.error.LoginThrottled;
 import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
+import com.epicevents.crm.domain.error.SchemaNotReady;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.json.Representations;
 import java.util.List;
@@ -54,6 +56,11 @@ public final class ProblemMapper {
     if (error instanceof LoginThrottled e) {
       return Problem.of(ProblemType.TOO_MANY_LOGIN_ATTEMPTS, e.getMessage())
           .withHeaders(Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
+    }
+    if (error instanceof DatabaseUnavailable || error instanceof SchemaNotReady) {
+      // the reason (server down, schema to migrate) is for the operator's log, not the client
+      return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "the service cannot reach its database; try again later")
+          .withHeaders(Map.of("Retry-After", "30"));
     }
     // The family is sealed; a new member must be mapped here before it can reach a client.
     throw new IllegalStateException("unmapped core error " + error.getClass().getSimpleName());

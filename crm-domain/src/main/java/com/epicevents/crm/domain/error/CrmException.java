@@ -6,7 +6,8 @@ package com.epicevents.crm.domain.error;
  */
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationFailed, AccessDenied, NotFound, BusinessRuleViolated,
-        ConcurrentModification, AuthenticationFailed, LoginThrottled, ReauthenticationRequired {
+        ConcurrentModification, AuthenticationFailed, LoginThrottled, ReauthenticationRequired,
+        DatabaseUnavailable, SchemaNotReady {
 
   protected CrmException(String message) {
     super(message, null, false, false);

@@ -25,7 +25,8 @@ public final class AppRole {
   private AppRole() {}
 
   /** Creates the role or resets its password, then sets exactly its grants, in one transaction. */
-  public static void createOrUpdate(DataSource owner, String role, String password) {
+  public static void createOrUpdate(DataSource owner, String schema, String role, String password) {
+    SchemaName.check(schema);
     if (role == null || role.isBlank() || role.length() > 63) {
       throw new IllegalArgumentException("the application role name must be 1 to 63 characters");
     }
@@ -35,7 +36,7 @@ public final class AppRole {
     try (Connection c = owner.getConnection()) {
       c.setAutoCommit(false);
       try {
-        apply(c, role, password);
+        apply(c, schema, role, password);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -46,7 +47,7 @@ public final class AppRole {
     }
   }
 
-  private static void apply(Connection c, String role, String password) throws SQLException {
+  private static void apply(Connection c, String schema, String role, String password) throws SQLException {
     if (role.equals(scalar(c, "SELECT current_user"))) {
       throw new IllegalArgumentException("the application role must not be the owner role");
     }
@@ -63,29 +64,29 @@ public final class AppRole {
     execute(c, serverFormatted(c, "SELECT format('GRANT CONNECT ON DATABASE %I TO %I', ?, ?)", database, role));
 
     // Nobody but the owner and this role sees the CRM schema.
-    execute(c, "REVOKE ALL ON SCHEMA crm FROM PUBLIC");
-    execute(c, "REVOKE ALL ON ALL TABLES IN SCHEMA crm FROM PUBLIC");
-    execute(c, "REVOKE ALL ON ALL SEQUENCES IN SCHEMA crm FROM PUBLIC");
+    execute(c, SchemaName.qualify("REVOKE ALL ON SCHEMA crm FROM PUBLIC", schema));
+    execute(c, SchemaName.qualify("REVOKE ALL ON ALL TABLES IN SCHEMA crm FROM PUBLIC", schema));
+    execute(c, SchemaName.qualify("REVOKE ALL ON ALL SEQUENCES IN SCHEMA crm FROM PUBLIC", schema));
     // Old servers let everyone create objects in schema public; this owner may not own it: best effort.
     execute(c, "DO $$ BEGIN REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
         + " EXCEPTION WHEN insufficient_privilege OR invalid_schema_name THEN NULL; END $$");
 
     // Start from nothing so that a re-run also removes grants no longer wanted.
-    execute(c, serverFormatted(c, "SELECT format('REVOKE ALL ON ALL TABLES IN SCHEMA crm FROM %I', ?)", role));
-    execute(c, serverFormatted(c, "SELECT format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA crm FROM %I', ?)", role));
-    execute(c, serverFormatted(c, "SELECT format('REVOKE ALL ON SCHEMA crm FROM %I', ?)", role));
+    execute(c, formattedIn(c, schema, "SELECT format('REVOKE ALL ON ALL TABLES IN SCHEMA crm FROM %I', ?)", role));
+    execute(c, formattedIn(c, schema, "SELECT format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA crm FROM %I', ?)", role));
+    execute(c, formattedIn(c, schema, "SELECT format('REVOKE ALL ON SCHEMA crm FROM %I', ?)", role));
 
-    execute(c, serverFormatted(c, "SELECT format('GRANT USAGE ON SCHEMA crm TO %I', ?)", role));
+    execute(c, formattedIn(c, schema, "SELECT format('GRANT USAGE ON SCHEMA crm TO %I', ?)", role));
     for (String table : READ_WRITE) {
-      execute(c, serverFormatted(c, "SELECT format('GRANT SELECT, INSERT, UPDATE ON crm.%I TO %I', ?, ?)", table, role));
+      execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT, INSERT, UPDATE ON crm.%I TO %I', ?, ?)", table, role));
     }
     for (String table : APPEND_ONLY) {
-      execute(c, serverFormatted(c, "SELECT format('GRANT SELECT, INSERT ON crm.%I TO %I', ?, ?)", table, role));
+      execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT, INSERT ON crm.%I TO %I', ?, ?)", table, role));
     }
     // Read-only, so that the application can check the schema version it runs against.
-    execute(c, serverFormatted(c, "SELECT format('GRANT SELECT ON crm.%I TO %I', ?, ?)",
+    execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT ON crm.%I TO %I', ?, ?)",
         SchemaMigrations.HISTORY_TABLE, role));
-    execute(c, serverFormatted(c, "SELECT format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA crm TO %I', ?)", role));
+    execute(c, formattedIn(c, schema, "SELECT format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA crm TO %I', ?)", role));
   }
 
   /** Null when the role does not exist. */
@@ -96,6 +97,11 @@ public final class AppRole {
         return rs.next() ? rs.getBoolean(1) : null;
       }
     }
+  }
+
+  private static String formattedIn(Connection c, String schema, String formatQuery, String... args)
+      throws SQLException {
+    return serverFormatted(c, SchemaName.qualify(formatQuery, schema), args);
   }
 
   private static String serverFormatted(Connection c, String formatQuery, String... args) throws SQLException {

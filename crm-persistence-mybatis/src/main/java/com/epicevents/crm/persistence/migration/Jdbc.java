@@ -1,5 +1,6 @@
 package com.epicevents.crm.persistence.migration;
 
+import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.persistence.PersistenceFailure;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -11,9 +12,15 @@ final class Jdbc {
 
   private Jdbc() {}
 
-  static PersistenceFailure failure(String doing, SQLException e) {
+  static RuntimeException failure(String doing, SQLException e) {
     LOG.warn("{} failed: SQLSTATE {}", doing, e.getSQLState());
     String state = e.getSQLState();
+    if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+      return new DatabaseUnavailable(doing + " failed: the database is unreachable (SQLSTATE " + state + ")");
+    }
+    if (state != null && state.startsWith("28")) {
+      return new DatabaseUnavailable(doing + " failed: authentication failed (SQLSTATE " + state + ")");
+    }
     String why = state == null ? ""
         : state.startsWith("08") ? ": the database is unreachable"
         : state.equals("42501") ? ": permission denied"

@@ -2,10 +2,15 @@ package com.epicevents.crm.persistence.repository;
 
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.domain.error.FieldError;
+import com.epicevents.crm.domain.error.SchemaNotReady;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.persistence.PersistenceFailure;
+import com.epicevents.crm.persistence.migration.SchemaMigrations;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.postgresql.util.PSQLException;
@@ -93,12 +98,24 @@ public final class DatabaseErrors {
     ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String constraint = server == null ? null : server.getConstraint();
     String column = server == null ? null : server.getColumn();
+    if (unavailable(sql, state)) {
+      LOG.warn("database unavailable: SQLSTATE {}", state);
+      return new DatabaseUnavailable("the database is unavailable (SQLSTATE " + (state.isEmpty() ? "none" : state)
+          + "): nothing was changed; try again once it is reachable");
+    }
+    if (state.equals("42P01") || state.equals("3F000")) {
+      String required = SchemaMigrations.requiredVersion();
+      return new SchemaNotReady(null, required, "the CRM schema is missing a table (SQLSTATE " + state
+          + "): migrate it to version " + required + " as the database owner"
+          + " (CrmDatabase.configure(ownerDataSource).migrate(), or 'crm admin migrate')");
+    }
     switch (state) {
       case "40001", "40P01":
         return new RetryableConflict(state);
       case "23505":
         if (constraint != null && TAKEN.containsKey(constraint)) {
-          return new BusinessRuleViolated(TAKEN.get(constraint), "is already taken");
+          String taken = TAKEN.get(constraint);
+          return new BusinessRuleViolated(taken, taken + " is already taken");
         }
         break;
       case "23514", "23503":
@@ -122,6 +139,13 @@ public final class DatabaseErrors {
     LOG.warn("unexpected database error: SQLSTATE {} constraint {} table {}", state, constraint,
         server == null ? null : server.getTable());
     return new PersistenceFailure(describe(state), state);
+  }
+
+  /** Server down, shutting down, connection refused or lost, pool exhausted, credentials refused. */
+  private static boolean unavailable(SQLException sql, String state) {
+    return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+        || state.equals("53300") || state.equals("28P01") || state.equals("28000")
+        || sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException;
   }
 
   private static String describe(String state) {

@@ -19,6 +19,7 @@ import com.epicevents.crm.domain.common.Phone;
 import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.domain.contract.Contract;
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
+import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.domain.event.Event;
@@ -150,17 +151,18 @@ class ErrorTranslationTest {
   }
 
   @Test
-  void anUnreachableServerIsAFailureThatSaysSo() {
+  void anUnreachableServerIsACrmExceptionThatSaysSo() {
     PGSimpleDataSource nowhere = new PGSimpleDataSource();
     nowhere.setURL("jdbc:postgresql://127.0.0.1:1/crm");
     nowhere.setUser("nobody");
     nowhere.setPassword("secret-password");
     nowhere.setConnectTimeout(2);
 
-    PersistenceFailure failure = assertThrows(PersistenceFailure.class,
+    DatabaseUnavailable failure = assertThrows(DatabaseUnavailable.class,
         () -> CrmDatabase.adapters(nowhere).clients().findById(ClientId.of(1)));
 
-    assertEquals("the database is unreachable (SQLSTATE 08001)", failure.getMessage());
+    assertEquals("the database is unavailable (SQLSTATE 08001): nothing was changed; try again once it is reachable",
+        failure.getMessage());
     assertNull(failure.getCause(), "the driver's exception (host, user) is not passed on");
   }
 

@@ -208,7 +208,7 @@ class SchemaGuardsTest {
         "ALTER TABLE crm.contracts DISABLE TRIGGER contracts_keep_signed", INSUFFICIENT_PRIVILEGE_OR_NOT_OWNER,
         "ALTER TABLE crm.clients ADD COLUMN intruder int", INSUFFICIENT_PRIVILEGE_OR_NOT_OWNER,
         "CREATE FUNCTION crm.intruder() RETURNS int LANGUAGE sql AS 'SELECT 1'", PERMISSION_DENIED,
-        "UPDATE crm.flyway_schema_history SET success = false", PERMISSION_DENIED)
+        "UPDATE crm.crm_schema_history SET success = false", PERMISSION_DENIED)
         .forEach((sql, state) -> assertEquals(state, refusal(app, sql), sql));
   }
 }
