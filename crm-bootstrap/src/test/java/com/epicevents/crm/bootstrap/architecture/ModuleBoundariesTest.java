@@ -1,5 +1,6 @@
 package com.epicevents.crm.bootstrap.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,6 +21,15 @@ class ModuleBoundariesTest {
   static final String TUI = "com.epicevents.crm.tui..";
   static final String HTTP = "com.epicevents.crm.http..";
   static final String BOOTSTRAP = "com.epicevents.crm.bootstrap..";
+  /** crm-core: the lean library module (use cases + persistence + Argon2id), what embedders depend on. */
+  static final String CORE = "com.epicevents.crm.core..";
+  /** Only the application (crm-bootstrap and the two adapters) may use these; never the library. */
+  static final String[] APPLICATION_ONLY_LIBRARIES = {"com.googlecode.lanterna..", "io.javalin..",
+      "org.eclipse.jetty..", "kotlin..", "picocli..", "io.zonky..", "io.sentry..", "ch.qos.logback..",
+      "com.fasterxml.jackson.datatype.."};
+  /** Persistence internals: other modules go through CrmDatabase and the ports. */
+  static final String[] PERSISTENCE_INTERNALS = {"com.epicevents.crm.persistence.mapper..",
+      "com.epicevents.crm.persistence.repository..", "com.epicevents.crm.persistence.migration.."};
 
   static JavaClasses classes;
 
@@ -33,7 +43,7 @@ class ModuleBoundariesTest {
 
   @Test
   void everyModuleIsImportedSoNoRuleHoldsVacuously() {
-    for (String module : new String[] {DOMAIN, APPLICATION, PERSISTENCE, TUI, HTTP, BOOTSTRAP}) {
+    for (String module : new String[] {DOMAIN, APPLICATION, PERSISTENCE, TUI, HTTP, BOOTSTRAP, CORE}) {
       String prefix = module.substring(0, module.length() - 2);
       boolean present = classes.stream().anyMatch(c -> c.getPackageName().startsWith(prefix));
       org.junit.jupiter.api.Assertions.assertTrue(present, "no production class imported from " + prefix);
@@ -79,6 +89,45 @@ class ModuleBoundariesTest {
   void adaptersReachTheCoreOnlyThroughItsPortsNotItsServices() {
     check(noClasses().that().resideInAnyPackage(TUI, HTTP)
         .should().dependOnClassesThat().resideInAPackage("com.epicevents.crm.application.service.."));
+  }
+
+  @Test
+  void theCoreLibraryDependsOnNoAdapterAndNotOnTheApplication() {
+    check(noClasses().that().resideInAPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage(TUI, HTTP, BOOTSTRAP)
+        .because("crm-core is what an embedder depends on: it must not drag the application in"));
+  }
+
+  @Test
+  void theLibraryModulesUseNoUiHttpServerCliEmbeddedServerMonitoringOrLoggingBackend() {
+    check(noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION, PERSISTENCE, CORE)
+        .should().dependOnClassesThat().resideInAnyPackage(APPLICATION_ONLY_LIBRARIES)
+        .because("a host's class path gets none of them (ConsumerProjectIT checks the jars too)"));
+  }
+
+  @Test
+  void onlyTheCoreModulesGuiceModuleKnowsGuiceInTheLibrary() {
+    check(noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION, PERSISTENCE)
+        .should().dependOnClassesThat().resideInAPackage("com.google.inject.."));
+    check(noClasses().that().resideInAPackage(CORE).and().doNotHaveSimpleName("CrmModule")
+        .and().areNotNestedClasses()
+        .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+        .because("Guice is an optional dependency of crm-core: only CrmModule may load it"));
+  }
+
+  @Test
+  void persistenceInternalsAreUsedOnlyInsidePersistence() {
+    check(noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+        .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE_INTERNALS)
+        .because("the public face of persistence is CrmDatabase, PersistenceAdapters and the ports"));
+  }
+
+  @Test
+  void useCaseServicesAreNotPublicOnlyTheirInterfacesAre() {
+    check(classes().that().resideInAPackage("com.epicevents.crm.application.service..")
+        .and().haveSimpleNameEndingWith("Service")
+        .should().notBePublic()
+        .because("callers use port.in interfaces; CrmServices builds the services"));
   }
 
   @Test
