@@ -52,7 +52,7 @@ class ConsumerProjectIT {
         .redirectErrorStream(true).redirectOutput(target.resolve("consumer-build.log").toFile()).start();
     assertTrue(build.waitFor(15, TimeUnit.MINUTES), "the consumer build finished in time");
     assertEquals(0, build.exitValue(), () -> "the consumer build failed: " + tail(target.resolve("consumer-build.log")));
-    assertTrue(Files.readString(target.resolve("consumer-build.log")).contains("Tests run: 2, Failures: 0"),
+    assertTrue(Files.readString(target.resolve("consumer-build.log")).contains("Tests run: 3, Failures: 0"),
         "the host's unit tests on TestCrm ran");
 
     List<Path> jars = Arrays.stream(Files.readString(project.resolve("target/runtime-classpath.txt")).strip()

@@ -44,9 +44,9 @@ class EmbeddingAsTheReadmeShowsTest {
     String appRole = db.appRole();
     String appPassword = db.appPassword();
     // --- README example: begin ---
-    // 1. once, as the database owner: create the schema and the application role
-    CrmDatabase.migrate(owner, appRole, appPassword);
-    // 2. connect as the application role and build the core
+    // 1. once, as the database owner: create schema crm (its own history table) and the application role
+    CrmDatabase.configure(owner).schema("crm").applicationRole(appRole, appPassword).migrate();
+    // 2. connect as the application role and build the core (build() checks the schema version)
     DataSource dataSource = CrmDatabase.pooledDataSource(jdbcUrl, appRole, appPassword, 4);
     CrmCore core = CrmCore.builder(dataSource).build();
     UseCases crm = core.useCases();

@@ -139,7 +139,7 @@ public final class HostApp {
       throw new AssertionError("sales created a contract");
     } catch (CrmException e) {
       check(e instanceof AccessDenied, "refused as AccessDenied: " + e.getClass().getSimpleName());
-      System.out.println(describe(e));
+      System.out.println(ErrorMessages.forUser(e));
     }
     check(crm.auditTrail().list(ada, AuditFilter.ALL, PageRequest.first(200)).items().size() >= 10, "audited");
 
@@ -164,10 +164,6 @@ public final class HostApp {
     }
     System.out.println("seller " + bobId + ", client " + clientId + ", contract " + contractId + " signed, event "
         + event.event().id().value());
-  }
-
-  static String describe(CrmException e) {
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static AuthToken logIn(UseCases crm, String username, String password) {

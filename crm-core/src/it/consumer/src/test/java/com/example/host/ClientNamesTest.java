@@ -2,12 +2,15 @@ package com.example.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.epicevents.crm.application.fake.TestCrm;
 import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.in.CreateContractUseCase;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.domain.error.AuthenticationFailed;
+import com.epicevents.crm.domain.error.CrmException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,16 @@ class ClientNamesTest {
     List<String> names = new ClientNames(crm.useCases).all(crm.login(sam));
 
     assertEquals(List.of("Kevin Casey", "John Dough"), names);
+  }
+
+  @Test
+  void aRefusalFromTheCoreBecomesTheHostsMessage() {
+    TestCrm crm = new TestCrm();
+    Collaborator sam = crm.collaborator("sam", Team.SALES);
+    var client = crm.client("Kevin Casey", sam);
+    CrmException refused = assertThrows(CrmException.class, () -> crm.useCases.createContract()
+        .create(crm.login(sam), CreateContractUseCase.Command.of(client.id().value(), "10.00", "10.00", false)));
+    assertTrue(ErrorMessages.forUser(refused).startsWith("not allowed: "), ErrorMessages.forUser(refused));
   }
 
   @Test
