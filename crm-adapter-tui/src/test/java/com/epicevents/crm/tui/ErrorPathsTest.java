@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.epicevents.crm.application.fake.TestCrm;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.UpdateContractUseCase;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.in.ViewClientsUseCase;
@@ -59,7 +60,7 @@ class ErrorPathsTest {
     Tui tui = new Tui(crm).logIn("sam").type("2").enter().type("e").tab().tab().clearField().type("0700000000");
 
     AuthToken manager = crm.login(mia);
-    crm.useCases.reassignClient().reassign(manager, client.id(), sid.id(), null);
+    crm.useCases.reassignClient().reassign(manager, client.id(), sid.id(), ExpectedVersion.ANY);
 
     tui.save().type("y").assertShows("Not allowed", "Not allowed: you are not the sales contact in charge of this client.",
         "Nothing was changed.");
@@ -73,7 +74,7 @@ class ErrorPathsTest {
     Tui tui = new Tui(crm).logIn("mia").type("4").enter().type("e").tab().clearField().type("100");
 
     crm.useCases.updateContract().update(crm.login(mia),
-        UpdateContractUseCase.Command.of(contract.id().value(), null, "5000", "750", null));
+        UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, "5000", "750", null));
 
     tui.save().type("y").assertShows("Changed by someone else", "This contract was changed by someone else",
         "Nothing was saved. Its current values are:", "Total amount: 5,000.00", "Amount due: 750.00");
@@ -121,7 +122,7 @@ class ErrorPathsTest {
   @Test
   void aDeactivatedCollaboratorIsSentBackToTheLoginScreenAtTheirNextStep() {
     Tui tui = new Tui(crm).logIn("sam");
-    crm.useCases.deactivateCollaborator().deactivate(crm.login(mia), sam.id(), null);
+    crm.useCases.deactivateCollaborator().deactivate(crm.login(mia), sam.id(), ExpectedVersion.ANY);
     tui.type("c").assertShows("Your session has ended: please log in again.", "Username");
     tui.logIn("sam").assertShows("Invalid username or password.");
   }
@@ -219,7 +220,7 @@ class ErrorPathsTest {
     tui.assertShows("< Eve \\u{202E}txt.exe");
     tui.esc().esc().esc().type("4").enter().type("e").tab().clearField().type("10");
     crm.useCases.updateContract().update(crm.login(mia),
-        UpdateContractUseCase.Command.of(contract.id().value(), null, null, "20", null));
+        UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, null, "20", null));
     tui.save().type("y").assertShows("Changed by someone else", "Client: Acme \\u{202E}corp (#")
         .assertHides("\\\\u{202E}");
     assertTrue(tui.screen().chars().noneMatch(c -> c == 0x1b || c == 0x202E), "raw control characters on screen");

@@ -1,6 +1,7 @@
 package com.epicevents.crm.http.route;
 
 import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.json.JsonBody;
@@ -63,18 +64,18 @@ public final class Requests {
   }
 
   /**
-   * The version the caller expects, from {@code If-Match: "<version>"}; null without the header
-   * or with {@code *} (any version). A malformed value is a 400 naming {@code If-Match}: our ETags
+   * The version the caller expects, from {@code If-Match: "<version>"}; {@link ExpectedVersion#ANY}
+   * without the header or with {@code *} (any version). A malformed value is a 400 naming {@code If-Match}: our ETags
    * are always strong and single, so a weak or listed tag can only be a client error.
    */
   public static Long ifMatch(Context ctx) {
     String raw = ctx.header("If-Match");
     if (raw == null) {
-      return null;
+      return ExpectedVersion.ANY;
     }
     String value = raw.strip();
     if (value.equals("*")) {
-      return null;
+      return ExpectedVersion.ANY;
     }
     var m = ETAG.matcher(value);
     if (!m.matches()) {

@@ -11,6 +11,7 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CreateCollaboratorUseCase;
 import com.epicevents.crm.application.port.in.CreateContractUseCase;
 import com.epicevents.crm.application.port.in.CreateEventUseCase;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.FieldUpdate;
 import com.epicevents.crm.application.port.in.UpdateClientUseCase;
 import com.epicevents.crm.application.port.in.UpdateCollaboratorUseCase;
@@ -84,16 +85,16 @@ class MutationUseCasesTest {
 
   @Test
   void theLastActiveManagerCannotBeDeactivatedOrDemoted() {
-    assertThrows(BusinessRuleViolated.class, () -> crm.useCases.deactivateCollaborator().deactivate(boss, manager.id(), null));
+    assertThrows(BusinessRuleViolated.class, () -> crm.useCases.deactivateCollaborator().deactivate(boss, manager.id(), ExpectedVersion.ANY));
     assertThrows(BusinessRuleViolated.class, () -> crm.useCases.updateCollaborator().update(boss,
-        UpdateCollaboratorUseCase.Command.of(manager.id().value(), null, null, null, null, null, FieldUpdate.set("SALES"))));
+        UpdateCollaboratorUseCase.Command.of(manager.id().value(), ExpectedVersion.ANY, null, null, null, null, FieldUpdate.set("SALES"))));
     assertTrue(crm.reload(manager.id()).isActiveManager());
   }
 
   @Test
   void deactivationAndReactivationAreReportedAsBusinessEvents() {
-    crm.useCases.deactivateCollaborator().deactivate(boss, sam.id(), null);
-    crm.useCases.reactivateCollaborator().reactivate(boss, sam.id(), null);
+    crm.useCases.deactivateCollaborator().deactivate(boss, sam.id(), ExpectedVersion.ANY);
+    crm.useCases.reactivateCollaborator().reactivate(boss, sam.id(), ExpectedVersion.ANY);
     assertEquals(List.of("collaborator deactivated", "collaborator reactivated"),
         crm.reporter.businessEvents().stream().map(BusinessEvent::message).toList());
     assertTrue(crm.reload(sam.id()).active());
@@ -117,11 +118,11 @@ class MutationUseCasesTest {
   @Test
   void aSignedContractCannotBeUnsignedAndSigningIsReportedOnce() {
     Contract contract = crm.contract(crm.client("Kevin", alice), "1000", "1000", false);
-    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contract.id().value(), null, null, null, true));
+    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, null, null, true));
     assertEquals("SIGNED", lastAudit().action());
     assertThrows(BusinessRuleViolated.class, () -> crm.useCases.updateContract().update(boss,
-        UpdateContractUseCase.Command.of(contract.id().value(), null, null, null, false)));
-    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contract.id().value(), null, null, "0", true));
+        UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, null, null, false)));
+    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, null, "0", true));
     assertTrue(crm.reload(contract.id()).signed());
     assertEquals(1, crm.reporter.businessEvents().stream().filter(e -> e.message().equals("contract signed")).count());
   }
@@ -130,7 +131,7 @@ class MutationUseCasesTest {
   void amountsAreCheckedAgainstEachOtherAfterAPartialChange() {
     Contract contract = crm.contract(crm.client("Kevin", alice), "1000", "400", false);
     ValidationFailed e = assertThrows(ValidationFailed.class, () -> crm.useCases.updateContract().update(boss,
-        UpdateContractUseCase.Command.of(contract.id().value(), null, "300", null, null)));
+        UpdateContractUseCase.Command.of(contract.id().value(), ExpectedVersion.ANY, "300", null, null)));
     assertEquals("amountDue", e.errors().get(0).field());
     assertThrows(ValidationFailed.class, () -> CreateContractUseCase.Command.of(1, "100", "100.01", false));
   }
@@ -172,10 +173,10 @@ class MutationUseCasesTest {
     assertEquals("Billu Island", updated.event().details().location());
     assertEquals(2, updated.event().version());
     ValidationFailed past = assertThrows(ValidationFailed.class, () -> crm.useCases.updateEvent().update(support,
-        UpdateEventUseCase.Command.of(event.id().value(), null, null, null, FieldUpdate.set(TestCrm.START.minusSeconds(60)),
+        UpdateEventUseCase.Command.of(event.id().value(), ExpectedVersion.ANY, null, null, FieldUpdate.set(TestCrm.START.minusSeconds(60)),
             null, null, null, null, null)));
     assertEquals("startAt", past.errors().get(0).field());
-    crm.useCases.updateEvent().update(support, UpdateEventUseCase.Command.of(event.id().value(), null, null, null,
+    crm.useCases.updateEvent().update(support, UpdateEventUseCase.Command.of(event.id().value(), ExpectedVersion.ANY, null, null,
         null, null, FieldUpdate.set(sue.id().value()), null, null, null));
     assertEquals(sue.id(), crm.reload(event.id()).supportContactId());
   }

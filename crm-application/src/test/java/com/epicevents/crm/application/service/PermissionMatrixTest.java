@@ -11,6 +11,7 @@ import com.epicevents.crm.application.port.in.CreateClientUseCase;
 import com.epicevents.crm.application.port.in.CreateCollaboratorUseCase;
 import com.epicevents.crm.application.port.in.CreateContractUseCase;
 import com.epicevents.crm.application.port.in.CreateEventUseCase;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.FieldUpdate;
 import com.epicevents.crm.application.port.in.UpdateClientUseCase;
 import com.epicevents.crm.application.port.in.UpdateCollaboratorUseCase;
@@ -121,37 +122,37 @@ class PermissionMatrixTest {
             "a-long-enough-passphrase".toCharArray())));
     ATTEMPTS.put("update collaborator (name, username, email, phone, team)", (w, t, own) ->
         w.crm.useCases.updateCollaborator().update(t, UpdateCollaboratorUseCase.Command.of(w.target.id().value(),
-            null, null, FieldUpdate.set("Renamed Person"), null, null, null)));
+            ExpectedVersion.ANY, null, FieldUpdate.set("Renamed Person"), null, null, null)));
     ATTEMPTS.put("reset another collaborator's password", (w, t, own) ->
         w.crm.useCases.resetPassword().resetPassword(t, w.target.id(), "another-long-passphrase".toCharArray()));
     ATTEMPTS.put("change own password (with current password)", (w, t, own) ->
         w.crm.useCases.changeOwnPassword().changeOwnPassword(t, TestCrm.PASSWORD.toCharArray(),
             "my-brand-new-passphrase".toCharArray()));
     ATTEMPTS.put("deactivate / reactivate collaborator", (w, t, own) ->
-        w.crm.useCases.deactivateCollaborator().deactivate(t, w.target.id(), null));
+        w.crm.useCases.deactivateCollaborator().deactivate(t, w.target.id(), ExpectedVersion.ANY));
     ATTEMPTS.put("create client (they become its sales contact)", (w, t, own) ->
         w.crm.useCases.createClient().create(t, CreateClientUseCase.Command.of("Kevin Casey", "kevin@startup.test",
             "+678 123 456 78", "Cool Startup LLC", null)));
     ATTEMPTS.put("update client details", (w, t, own) ->
-        w.crm.useCases.updateClient().update(t, UpdateClientUseCase.Command.of(w.clientFor(own).id().value(), null,
+        w.crm.useCases.updateClient().update(t, UpdateClientUseCase.Command.of(w.clientFor(own).id().value(), ExpectedVersion.ANY,
             null, null, FieldUpdate.set("0999999999"), null, null)));
     ATTEMPTS.put("reassign a client to another salesperson", (w, t, own) ->
-        w.crm.useCases.reassignClient().reassign(t, w.clientFor(own).id(), w.target.id(), null));
+        w.crm.useCases.reassignClient().reassign(t, w.clientFor(own).id(), w.target.id(), ExpectedVersion.ANY));
     ATTEMPTS.put("create contract (for any client)", (w, t, own) ->
         w.crm.useCases.createContract().create(t, CreateContractUseCase.Command.of(w.clientFor(own).id().value(),
             "32000", "12000", false)));
     ATTEMPTS.put("update contract amounts / sign it", (w, t, own) ->
         w.crm.useCases.updateContract().update(t, UpdateContractUseCase.Command.of(w.contractFor(own).id().value(),
-            null, null, "100.00", null)));
+            ExpectedVersion.ANY, null, "100.00", null)));
     ATTEMPTS.put("list unsigned / not fully paid contracts", (w, t, own) ->
         w.crm.useCases.contracts().list(t, new ContractFilter(null, false, null, null), PageRequest.firstDefault()));
     ATTEMPTS.put("create event (signed contract of an own client)", (w, t, own) ->
         w.crm.useCases.createEvent().create(t, CreateEventUseCase.Command.of(w.contractFor(own).id().value(),
             "Gala", "Call Jane on 0611223344", LATER, LATER.plusSeconds(3600), null, "Lyon", 50, null)));
     ATTEMPTS.put("assign or change an event's support contact", (w, t, own) ->
-        w.crm.useCases.assignEventSupport().assign(t, w.eventFor(own).id(), w.otherSupport.id(), null));
+        w.crm.useCases.assignEventSupport().assign(t, w.eventFor(own).id(), w.otherSupport.id(), ExpectedVersion.ANY));
     ATTEMPTS.put("update event details (contact, dates, location, attendees, notes)", (w, t, own) ->
-        w.crm.useCases.updateEvent().update(t, UpdateEventUseCase.Command.of(w.eventFor(own).id().value(), null,
+        w.crm.useCases.updateEvent().update(t, UpdateEventUseCase.Command.of(w.eventFor(own).id().value(), ExpectedVersion.ANY,
             null, null, null, null, null, FieldUpdate.set("Marseille"), null, null)));
     ATTEMPTS.put("list events without support", (w, t, own) ->
         w.crm.useCases.events().list(t, ViewEventsUseCase.Query.unassignedOnly(), PageRequest.firstDefault()));

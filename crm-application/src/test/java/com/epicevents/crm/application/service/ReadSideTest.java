@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.epicevents.crm.application.fake.TestCrm;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CollaboratorView;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.ViewEventsUseCase.Query;
 import com.epicevents.crm.application.port.out.ClientFilter;
 import com.epicevents.crm.application.port.out.ClientView;
@@ -118,7 +119,7 @@ class ReadSideTest {
   void contractsFollowTheirClientWhenItIsReassigned() {
     Client a = crm.client("Client A", alice);
     Contract contract = crm.contract(a, "100", "100", false);
-    crm.useCases.reassignClient().reassign(crm.login(manager), a.id(), bob.id(), null);
+    crm.useCases.reassignClient().reassign(crm.login(manager), a.id(), bob.id(), ExpectedVersion.ANY);
     var view = crm.useCases.contracts().get(crm.login(bob), contract.id());
     assertEquals(bob.id(), view.salesContactId());
   }

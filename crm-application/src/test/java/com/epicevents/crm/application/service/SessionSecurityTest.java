@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.epicevents.crm.application.fake.TestCrm;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CreateClientUseCase;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.FieldUpdate;
 import com.epicevents.crm.application.port.in.LogInUseCase;
 import com.epicevents.crm.application.port.in.UpdateCollaboratorUseCase;
@@ -121,12 +122,12 @@ class SessionSecurityTest {
   void deactivationAndTeamChangeEndEverySessionOfThatPerson() {
     AuthToken mine = crm.login(alice);
     AuthToken boss = crm.login(manager);
-    crm.useCases.updateCollaborator().update(boss, UpdateCollaboratorUseCase.Command.of(alice.id().value(), null,
+    crm.useCases.updateCollaborator().update(boss, UpdateCollaboratorUseCase.Command.of(alice.id().value(), ExpectedVersion.ANY,
         null, null, null, null, FieldUpdate.set("SUPPORT")));
     assertThrows(AuthenticationFailed.class, () -> read(mine));
 
     AuthToken again = crm.login(alice);
-    crm.useCases.deactivateCollaborator().deactivate(boss, alice.id(), null);
+    crm.useCases.deactivateCollaborator().deactivate(boss, alice.id(), ExpectedVersion.ANY);
     assertThrows(AuthenticationFailed.class, () -> read(again));
     assertThrows(AuthenticationFailed.class, () -> crm.login(alice));
   }

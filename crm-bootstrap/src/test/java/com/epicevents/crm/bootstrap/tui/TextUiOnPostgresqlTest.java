@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.epicevents.crm.application.fake.RecordingErrorReporter;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.LogInUseCase;
 import com.epicevents.crm.application.port.in.UpdateClientUseCase;
 import com.epicevents.crm.application.port.in.FieldUpdate;
@@ -69,7 +70,7 @@ class TextUiOnPostgresqlTest {
     ClientView client = crm.clients().list(login("bob", SALES_PASSWORD), ClientFilter.ALL, PageRequest.firstDefault())
         .items().get(0);
     crm.updateClient().update(login("bob", SALES_PASSWORD), UpdateClientUseCase.Command.of(
-        client.client().id().value(), null, null, null, FieldUpdate.set("+33 1 00 00 00 00"), null, null));
+        client.client().id().value(), ExpectedVersion.ANY, null, null, FieldUpdate.set("+33 1 00 00 00 00"), null, null));
     ui.press(KeyType.F10).type("y").assertShows("This client was changed by someone else", "Phone: +33 1 00 00 00 00");
     assertEquals("+33 1 00 00 00 00", crm.clients().get(login("bob", SALES_PASSWORD), client.client().id()).client().phone().value());
     assertTrue(reporter.unexpectedErrors().isEmpty(), () -> reporter.unexpectedErrors().toString());

@@ -4,6 +4,6 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 
 /** Management deactivates (never deletes) a collaborator, ending their sessions at once. */
 public interface DeactivateCollaboratorUseCase {
-  /** {@code expectedVersion} (nullable) refuses the change if the record changed since it was read. */
+  /** {@code expectedVersion} (a version read, or {@link ExpectedVersion#ANY}) refuses the change if the record changed since it was read. */
   CollaboratorView deactivate(AuthToken token, CollaboratorId id, Long expectedVersion);
 }

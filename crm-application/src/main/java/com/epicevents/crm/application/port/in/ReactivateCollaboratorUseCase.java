@@ -4,6 +4,6 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 
 /** Management reactivates a deactivated collaborator. */
 public interface ReactivateCollaboratorUseCase {
-  /** {@code expectedVersion} (nullable) refuses the change if the record changed since it was read. */
+  /** {@code expectedVersion} (a version read, or {@link ExpectedVersion#ANY}) refuses the change if the record changed since it was read. */
   CollaboratorView reactivate(AuthToken token, CollaboratorId id, Long expectedVersion);
 }

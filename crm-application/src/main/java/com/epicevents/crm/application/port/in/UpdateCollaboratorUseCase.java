@@ -10,7 +10,7 @@ import com.epicevents.crm.domain.common.Validation;
 
 /**
  * Management changes a collaborator's name, username, e-mail, phone or team. A team change ends
- * that collaborator's sessions. {@code expectedVersion} (nullable) refuses a stale edit.
+ * that collaborator's sessions. {@code expectedVersion} (a version read, or {@link ExpectedVersion#ANY}) refuses a stale edit.
  */
 public interface UpdateCollaboratorUseCase {
   CollaboratorView update(AuthToken token, Command command);

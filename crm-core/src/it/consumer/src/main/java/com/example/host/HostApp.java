@@ -6,6 +6,7 @@ import com.epicevents.crm.application.port.in.CreateCollaboratorUseCase;
 import com.epicevents.crm.application.port.in.CreateContractUseCase;
 import com.epicevents.crm.application.port.in.CreateEventUseCase;
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.LogInUseCase;
 import com.epicevents.crm.application.port.in.UpdateContractUseCase;
 import com.epicevents.crm.application.port.in.UseCases;
@@ -23,6 +24,7 @@ import com.epicevents.crm.domain.error.AccessDenied;
 import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.CrmException;
 import com.epicevents.crm.domain.error.SchemaNotReady;
+import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -125,6 +127,16 @@ public final class HostApp {
     } catch (ConcurrentModification e) {
       System.out.println("stale edit refused: " + e.getMessage());
     }
+    // no version check only when asked for by name; a null is refused
+    try {
+      crm.updateContract().update(bob, UpdateContractUseCase.Command.of(contractId, null, null, "6000.00", null));
+      throw new AssertionError("a null expected version went through");
+    } catch (ValidationFailed e) {
+      check(e.errors().get(0).field().equals("expectedVersion"), e.getMessage());
+    }
+    ContractView paid = crm.updateContract().update(bob, UpdateContractUseCase.Command.of(
+        contractId, ExpectedVersion.ANY, null, "6000.00", null));
+    check(paid.contract().amountDue().toString().equals("6000.00"), "half paid: " + paid.contract().amountDue());
 
     Instant start = Instant.now().plus(Duration.ofDays(30));
     EventView event = crm.createEvent().create(bob, CreateEventUseCase.Command.of(contractId, "Launch party",
