@@ -12,4 +12,9 @@ public abstract sealed class CrmException extends RuntimeException
   protected CrmException(String message) {
     super(message, null, false, false);
   }
+
+  /** With a stack trace: for the operational members (database down, schema not ready), which an operator debugs. */
+  protected CrmException(String message, boolean withStackTrace) {
+    super(message, null, false, withStackTrace);
+  }
 }

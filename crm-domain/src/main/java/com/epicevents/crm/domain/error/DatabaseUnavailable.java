@@ -7,6 +7,6 @@ package com.epicevents.crm.domain.error;
  */
 public final class DatabaseUnavailable extends CrmException {
   public DatabaseUnavailable(String message) {
-    super(message);
+    super(message, true);
   }
 }

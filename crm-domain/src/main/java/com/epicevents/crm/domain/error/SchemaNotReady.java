@@ -10,7 +10,7 @@ public final class SchemaNotReady extends CrmException {
   private final String required;
 
   public SchemaNotReady(String found, String required, String message) {
-    super(message);
+    super(message, true);
     this.found = found;
     this.required = required;
   }
