@@ -132,6 +132,23 @@ final class Guard {
     audit(who.actorId(), action, type, entityId, changes);
   }
 
+  /**
+   * Announces a committed-to-be change of a record on the changes feed and to webhook
+   * subscribers, in the current transaction (call it next to the change's audit entry).
+   *
+   * @param record the record as management reads it: the view the use case returns
+   */
+  void announce(Authenticated who, String action, EntityType type, long entityId, Changes changes, Object record) {
+    announce(who == null ? null : who.actorId(), action, type, entityId, changes, record);
+  }
+
+  void announce(Long actorId, String action, EntityType type, long entityId, Changes changes, Object record) {
+    java.util.List<String> fields = changes == null ? java.util.List.of()
+        : java.util.List.copyOf(changes.toOrderedMap().keySet());
+    ports.changes().announce(new com.epicevents.crm.application.port.out.RecordChange(now(), actorId, type, entityId,
+        action, Announcements.versionOf(record), fields, Announcements.eventType(type, action), record));
+  }
+
   private AuditEntry refusal(AccessDenied denied) {
     EntityType type = denied.entityType() == null ? EntityType.SESSION : EntityType.valueOf(denied.entityType());
     Changes changes = new Changes().field("action", null, denied.action()).field("reason", null, denied.reason());
