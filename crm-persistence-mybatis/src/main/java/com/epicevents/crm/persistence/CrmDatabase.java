@@ -1,6 +1,7 @@
 package com.epicevents.crm.persistence;
 
 import com.epicevents.crm.persistence.mapper.AuditMapper;
+import com.epicevents.crm.persistence.mapper.ChangeMapper;
 import com.epicevents.crm.persistence.mapper.ClientMapper;
 import com.epicevents.crm.persistence.mapper.CollaboratorMapper;
 import com.epicevents.crm.persistence.mapper.ContractMapper;
@@ -8,10 +9,12 @@ import com.epicevents.crm.persistence.mapper.EventMapper;
 import com.epicevents.crm.persistence.mapper.InstantTypeHandler;
 import com.epicevents.crm.persistence.mapper.LoginAttemptMapper;
 import com.epicevents.crm.persistence.mapper.SessionMapper;
+import com.epicevents.crm.persistence.mapper.WebhookMapper;
 import com.epicevents.crm.persistence.migration.AppRole;
 import com.epicevents.crm.persistence.migration.SchemaMigrations;
 import com.epicevents.crm.persistence.repository.AuditHashing;
 import com.epicevents.crm.persistence.repository.MyBatisAuditTrail;
+import com.epicevents.crm.persistence.repository.MyBatisChangeLog;
 import com.epicevents.crm.persistence.repository.MyBatisClientRepository;
 import com.epicevents.crm.persistence.repository.MyBatisCollaboratorRepository;
 import com.epicevents.crm.persistence.repository.MyBatisContractRepository;
@@ -19,6 +22,9 @@ import com.epicevents.crm.persistence.repository.MyBatisEventRepository;
 import com.epicevents.crm.persistence.repository.MyBatisLoginAttemptStore;
 import com.epicevents.crm.persistence.repository.MyBatisSessionStore;
 import com.epicevents.crm.persistence.repository.MyBatisTransactions;
+import com.epicevents.crm.persistence.repository.MyBatisWebhookStore;
+import com.epicevents.crm.persistence.repository.SecretBox;
+import com.epicevents.crm.persistence.repository.WebhookBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -179,8 +185,25 @@ public final class CrmDatabase {
     return new HikariDataSource(config);
   }
 
-  /** Every persistence port over one MyBatis session factory on the application's data source. */
+  /**
+   * Every persistence port over one MyBatis session factory on the application's data source;
+   * webhook bodies written by plain Jackson and no webhook secret key (subscriptions cannot be
+   * created or read). For the HTTP API's exact shapes and signing, use the other overload.
+   */
   public static PersistenceAdapters adapters(DataSource appDataSource) {
+    return adapters(appDataSource, CrmDatabase::plainBody, () -> {
+      throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
+    });
+  }
+
+  /**
+   * Every persistence port over one MyBatis session factory on the application's data source.
+   *
+   * @param bodies writes a webhook event's body (the record as the HTTP API shows it)
+   * @param secretBox seals webhook secrets at rest; asked for only when webhooks are managed or sent
+   */
+  public static PersistenceAdapters adapters(DataSource appDataSource, WebhookBodies bodies,
+      java.util.function.Supplier<SecretBox> secretBox) {
     MyBatisTransactions tx = new MyBatisTransactions(new SqlSessionFactoryBuilder().build(mybatis(appDataSource)));
     return new PersistenceAdapters(
         tx,
@@ -190,7 +213,44 @@ public final class CrmDatabase {
         new MyBatisEventRepository(tx),
         new MyBatisSessionStore(tx),
         new MyBatisLoginAttemptStore(tx),
-        new MyBatisAuditTrail(tx));
+        new MyBatisAuditTrail(tx),
+        new MyBatisChangeLog(tx, bodies),
+        new MyBatisWebhookStore(tx, bodies, secretBox),
+        new PostgresChangeSignals(listenerConnector(appDataSource)));
+  }
+
+  /**
+   * A connection of its own for LISTEN: with a HikariCP pool, a new connection with the pool's
+   * URL and credentials, so that no pooled connection is held; with any other data source, one
+   * of its connections (kept for the life of the listener).
+   */
+  static PostgresChangeSignals.Connector listenerConnector(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource hikari) {
+      return () -> {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(hikari.getDataSourceProperties());
+        if (hikari.getUsername() != null) {
+          props.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+          props.setProperty("password", hikari.getPassword());
+        }
+        props.setProperty("ApplicationName", "epic-events-crm-listener");
+        return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), props);
+      };
+    }
+    return dataSource::getConnection;
+  }
+
+  private static String plainBody(String eventId, String type, Instant at, Object data) {
+    try {
+      var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      body.put("id", eventId).put("type", type).put("occurredAt", at.toString());
+      body.set("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(String.valueOf(data)));
+      return body.toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the webhook body cannot be written", e);
+    }
   }
 
   /** The MyBatis configuration of {@link #adapters} (package-private: tests explain its SQL). */
@@ -206,7 +266,8 @@ public final class CrmDatabase {
     configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
     configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
-        EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class)) {
+        EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class, ChangeMapper.class,
+        WebhookMapper.class)) {
       configuration.addMapper(mapper);
     }
     return configuration;
