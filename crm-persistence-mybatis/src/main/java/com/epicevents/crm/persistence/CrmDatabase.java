@@ -98,6 +98,29 @@ public final class CrmDatabase {
   }
 
   /**
+   * The webhook backlog for {@code crm admin status}: attempts due now and scheduled later,
+   * subscriptions currently failing and disabled ones.
+   */
+  public static com.epicevents.crm.application.port.out.WebhookBacklog webhookBacklog(DataSource any) {
+    try (Connection c = any.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT"
+            + " (SELECT count(*) FROM crm.webhook_deliveries d JOIN crm.webhook_subscriptions s"
+            + "    ON s.id = d.subscription_id WHERE d.status IN ('pending', 'sending') AND s.active"
+            + "    AND d.next_attempt_at <= now()),"
+            + " (SELECT count(*) FROM crm.webhook_deliveries d JOIN crm.webhook_subscriptions s"
+            + "    ON s.id = d.subscription_id WHERE d.status IN ('pending', 'sending') AND s.active"
+            + "    AND d.next_attempt_at > now()),"
+            + " (SELECT count(*) FROM crm.webhook_subscriptions WHERE active AND failing_since IS NOT NULL),"
+            + " (SELECT count(*) FROM crm.webhook_subscriptions WHERE NOT active)")) {
+      rs.next();
+      return new com.epicevents.crm.application.port.out.WebhookBacklog(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+          rs.getLong(4));
+    } catch (SQLException e) {
+      throw failure("reading the webhook backlog", e);
+    }
+  }
+
+  /**
    * Drops every CRM object of this database (schema crm, with the Flyway history and the
    * pg_trgm extension if it was installed there), so that a later migrate starts afresh. The
    * application role itself, which belongs to the server rather than the database, is kept.

@@ -55,6 +55,7 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
         return signal;
       }
       startIfNeeded();
+      waiting.removeIf(CompletableFuture::isDone); // timed out or cancelled waiters
       waiting.add(signal);
     }
     return signal;

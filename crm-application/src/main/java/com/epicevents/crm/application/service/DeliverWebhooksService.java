@@ -81,7 +81,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     boolean success = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
     boolean gone = outcome.status() != null && outcome.status() == 410;
     String error = success ? null : outcome.error() != null ? outcome.error()
-        : "the receiver answered " + outcome.status();
+        : "the receiver answered " + outcome.status() + responseStart(outcome.responseStart());
     Instant finishedAt = guard.now();
     ports.transactions().inTransaction(() -> {
       ports.webhooks().finish(delivery.deliveryId(), success ? WebhookDelivery.SUCCEEDED : WebhookDelivery.FAILED,
@@ -113,6 +113,15 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
       }
       return null;
     });
+  }
+
+  /** The start of a failed response (at most 4 KiB read), control characters shown as spaces. */
+  private static String responseStart(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String shown = body.length() > 4096 ? body.substring(0, 4096) : body;
+    return ": " + shown.replaceAll("\\p{Cntrl}", " ").strip();
   }
 
   /** The delay ±10 %, uniformly. */

@@ -12,6 +12,7 @@ public final class InMemoryChangeSignals implements ChangeSignals {
   @Override
   public synchronized CompletableFuture<Void> next() {
     CompletableFuture<Void> signal = new CompletableFuture<>();
+    waiting.removeIf(CompletableFuture::isDone);
     waiting.add(signal);
     return signal;
   }

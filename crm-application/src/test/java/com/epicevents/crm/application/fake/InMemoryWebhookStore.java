@@ -115,7 +115,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
       List<DueDelivery> claimed = new ArrayList<>();
       List<WebhookDelivery> due = store.deliveries.values().stream()
           .filter(d -> (d.status().equals(WebhookDelivery.PENDING) || d.status().equals(WebhookDelivery.SENDING))
-              && !d.nextAttemptAt().isAfter(now))
+              && !d.nextAttemptAt().isAfter(now) && store.webhooks.get(d.subscriptionId()).active())
           .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt))
           .limit(max)
           .toList();

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * password), its schema version and record counts. The first command a newcomer types, so on a
  * fresh home it explains and succeeds rather than failing.
  */
-@Command(name = "status", description = "Show the configuration's origin, the database location, schema version and record counts.")
+@Command(name = "status", description = "Show the configuration's origin, the database location, schema version, record counts"
+    + " and the webhook backlog.")
 final class AdminStatus implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -63,6 +64,10 @@ final class AdminStatus implements Callable<Integer> {
       out.println("Records:         " + counts.entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", ")));
+      var backlog = CrmDatabase.webhookBacklog(target.owner());
+      out.println("Webhooks:        " + backlog.due() + " attempts due now, " + backlog.scheduled()
+          + " retries scheduled, " + backlog.failingSubscriptions() + " subscriptions failing, "
+          + backlog.disabledSubscriptions() + " disabled");
     }
     return Failures.SUCCESS;
   }

@@ -1,14 +1,22 @@
 package com.epicevents.crm.bootstrap.module;
 
 import com.epicevents.crm.application.port.in.UseCases;
+import com.epicevents.crm.application.port.out.ChangeSignals;
 import com.epicevents.crm.application.port.out.ErrorReporter;
+import com.epicevents.crm.application.port.out.HostResolver;
 import com.epicevents.crm.application.port.out.PasswordHasher;
+import com.epicevents.crm.application.port.out.WebhookSender;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
+import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
+import com.epicevents.crm.bootstrap.webhooks.JdkWebhookSender;
+import com.epicevents.crm.http.json.IntegrationRepresentations;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
+import com.epicevents.crm.persistence.PostgresChangeSignals;
+import com.epicevents.crm.persistence.repository.SecretBox;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -25,12 +33,14 @@ import javax.sql.DataSource;
  * var clients = core.useCases().clients().list(login.token(), ClientFilter.ALL, PageRequest.firstDefault());
  * }</pre>
  */
-public final class CrmCore {
+public final class CrmCore implements AutoCloseable {
   private final UseCases useCases;
   private final CorePorts ports;
+  private final PostgresChangeSignals signals;
 
-  private CrmCore(CorePorts ports) {
+  private CrmCore(CorePorts ports, PostgresChangeSignals signals) {
     this.ports = ports;
+    this.signals = signals;
     this.useCases = CrmServices.create(ports);
   }
 
@@ -51,13 +61,31 @@ public final class CrmCore {
     return ports.settings();
   }
 
-  /** Options with production defaults: Argon2id, no monitoring, the system clock, default security settings. */
+  /** Wakes its waiters when a change or a webhook attempt is committed (LISTEN/NOTIFY). */
+  public ChangeSignals changeSignals() {
+    return signals;
+  }
+
+  /** Stops the change listener (its own connection); the data source is the caller's to close. */
+  @Override
+  public void close() {
+    signals.close();
+  }
+
+  /**
+   * Options with production defaults: Argon2id, no monitoring, the system clock, default security
+   * settings, webhooks sent by the JDK's HttpClient to public addresses only (system DNS).
+   */
   public static final class Builder {
     private final DataSource dataSource;
     private PasswordHasher passwordHasher;
     private ErrorReporter errorReporter = ErrorReporter.NONE;
     private Clock clock = Clock.systemUTC();
     private SecuritySettings securitySettings = SecuritySettings.DEFAULTS;
+    private WebhookSettings webhookSettings = WebhookSettings.DEFAULTS;
+    private byte[] webhookSecretKey;
+    private WebhookSender webhookSender = new JdkWebhookSender();
+    private HostResolver hostResolver = HostResolver.SYSTEM;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -83,12 +111,44 @@ public final class CrmCore {
       return this;
     }
 
+    public Builder webhookSettings(WebhookSettings settings) {
+      this.webhookSettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    /**
+     * The 32-byte key sealing webhook signing secrets in the database (setting
+     * {@code webhooks.secret-key}). Without it, webhooks cannot be managed or delivered; changes
+     * are still announced and queued.
+     */
+    public Builder webhookSecretKey(byte[] key) {
+      this.webhookSecretKey = key == null ? null : key.clone();
+      return this;
+    }
+
+    public Builder webhookSender(WebhookSender sender) {
+      this.webhookSender = Objects.requireNonNull(sender);
+      return this;
+    }
+
+    public Builder hostResolver(HostResolver resolver) {
+      this.hostResolver = Objects.requireNonNull(resolver);
+      return this;
+    }
+
     public CrmCore build() {
-      PersistenceAdapters db = CrmDatabase.adapters(dataSource);
+      SecretBox box = webhookSecretKey == null ? null : new SecretBox(webhookSecretKey);
+      PersistenceAdapters db = CrmDatabase.adapters(dataSource, IntegrationRepresentations::webhookBody, () -> {
+        if (box == null) {
+          throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
+        }
+        return box;
+      });
       PasswordHasher hasher = passwordHasher != null ? passwordHasher : new Argon2PasswordHasher();
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
-          securitySettings));
+          securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
+          webhookSettings), db.changeSignals());
     }
   }
 }

@@ -55,13 +55,15 @@ public interface WebhookMapper {
   WebhookDeliveryRow delivery(@Param("subscriptionId") long subscriptionId, @Param("id") long id);
 
   /**
-   * Claims due attempts: pending ones due now, and sending ones whose claim expired (their
-   * worker died). SKIP LOCKED lets concurrent workers (threads or processes) each take
+   * Claims due attempts of active subscriptions: pending ones due now, and sending ones whose
+   * claim expired (their worker died). A disabled subscription's attempts wait until it is
+   * enabled again. SKIP LOCKED lets concurrent workers (threads or processes) each take
    * different rows instead of waiting; the status change commits before anything is sent.
    */
-  @Select("WITH due AS (SELECT id FROM crm.webhook_deliveries"
-      + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= #{now}"
-      + " ORDER BY next_attempt_at LIMIT #{max} FOR UPDATE SKIP LOCKED)"
+  @Select("WITH due AS (SELECT d.id FROM crm.webhook_deliveries d"
+      + " JOIN crm.webhook_subscriptions s ON s.id = d.subscription_id"
+      + " WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= #{now} AND s.active"
+      + " ORDER BY d.next_attempt_at LIMIT #{max} FOR UPDATE OF d SKIP LOCKED)"
       + " UPDATE crm.webhook_deliveries d SET status = 'sending', next_attempt_at = #{until}, claimed_until = #{until}"
       + " FROM due, crm.webhook_events e WHERE d.id = due.id AND e.id = d.event_id"
       + " RETURNING d.id, d.subscription_id, d.event_id, e.type AS event_type, d.attempt, d.status,"
@@ -74,9 +76,10 @@ public interface WebhookMapper {
   int finish(@Param("id") long id, @Param("status") String status, @Param("responseStatus") Integer responseStatus,
       @Param("error") String error, @Param("durationMs") int durationMs, @Param("at") Instant at);
 
-  @Select("SELECT count(*) FILTER (WHERE next_attempt_at <= #{now}) AS due,"
-      + " count(*) FILTER (WHERE next_attempt_at > #{now}) AS scheduled"
-      + " FROM crm.webhook_deliveries WHERE status IN ('pending', 'sending')")
+  @Select("SELECT count(*) FILTER (WHERE d.next_attempt_at <= #{now}) AS due,"
+      + " count(*) FILTER (WHERE d.next_attempt_at > #{now}) AS scheduled"
+      + " FROM crm.webhook_deliveries d JOIN crm.webhook_subscriptions s ON s.id = d.subscription_id"
+      + " WHERE d.status IN ('pending', 'sending') AND s.active")
   java.util.Map<String, Long> queued(@Param("now") Instant now);
 
   @Select("SELECT count(*) FILTER (WHERE active AND failing_since IS NOT NULL) AS failing,"
