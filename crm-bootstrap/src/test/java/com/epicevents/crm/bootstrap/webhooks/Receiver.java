@@ -36,10 +36,19 @@ final class Receiver implements AutoCloseable {
     }
   }
 
-  /** A planned answer: status, extra headers, body. */
-  record Answer(int status, Map<String, String> headers, byte[] body) {
+  /** A planned answer: status, extra headers, body, and how long to hold it back. */
+  record Answer(int status, Map<String, String> headers, byte[] body, Duration delay) {
+    Answer(int status, Map<String, String> headers, byte[] body) {
+      this(status, headers, body, Duration.ZERO);
+    }
+
     static Answer status(int status) {
       return new Answer(status, Map.of(), new byte[0]);
+    }
+
+    /** Holds the request (the sender times out after 10 s), then answers 204. */
+    static Answer hang(Duration delay) {
+      return new Answer(204, Map.of(), new byte[0], delay);
     }
   }
 
@@ -61,6 +70,13 @@ final class Receiver implements AutoCloseable {
       Answer answer = plan.poll();
       if (answer == null) {
         answer = Answer.status(204);
+      }
+      if (!answer.delay().isZero()) {
+        try {
+          Thread.sleep(answer.delay().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       if (answer.body().length == 0) {
