@@ -1,6 +1,7 @@
 package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.out.RecordChange;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.access.AccessPolicy;
@@ -17,6 +18,7 @@ import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -143,10 +145,9 @@ final class Guard {
   }
 
   void announce(Long actorId, String action, EntityType type, long entityId, Changes changes, Object record) {
-    java.util.List<String> fields = changes == null ? java.util.List.of()
-        : java.util.List.copyOf(changes.toOrderedMap().keySet());
-    ports.changes().announce(new com.epicevents.crm.application.port.out.RecordChange(now(), actorId, type, entityId,
-        action, Announcements.versionOf(record), fields, Announcements.eventType(type, action), record));
+    List<String> fields = changes == null ? List.of() : List.copyOf(changes.toOrderedMap().keySet());
+    ports.changes().announce(new RecordChange(now(), actorId, type, entityId, action, Announcements.versionOf(record),
+        fields, Announcements.eventType(type, action), record));
   }
 
   private AuditEntry refusal(AccessDenied denied) {

@@ -40,6 +40,7 @@ public final class ViewChangesService implements ViewChangesUseCase {
     if (!first.isEmpty() || query.waitFor().isZero()) {
       return CompletableFuture.completedFuture(result(first, query));
     }
+    // Waiting is real time, not the business clock: a test clock must not stretch a poll.
     Instant deadline = Instant.now().plus(query.waitFor());
     return waitForChanges(query, deadline);
   }
