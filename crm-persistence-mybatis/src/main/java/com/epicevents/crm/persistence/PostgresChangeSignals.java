@@ -87,7 +87,8 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
         if (closed) {
           return;
         }
-        LOG.warn("change listener: connection lost ({}); reconnecting in 1 s", e.getClass().getSimpleName());
+        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+        LOG.warn("change listener: the database connection was lost (SQLSTATE {}); reconnecting in 1 s", state);
         wakeAll();
         sleepQuietly();
       }
@@ -126,7 +127,7 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
     wakeAll();
     if (t != null) {
       try {
-        t.join(2000);
+        t.join(1000); // it sees the flag within one getNotifications timeout
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -47,9 +47,12 @@ public final class ViewChangesService implements ViewChangesUseCase {
 
   private CompletableFuture<ChangesPage> waitForChanges(Query query, Instant deadline) {
     CompletableFuture<Void> signal = ports.changeSignals().next();
+    // Done before anything could have been notified: the signals are closed (the server is
+    // stopping). Answer with what there is rather than looking again in a loop.
+    boolean closed = signal.isDone();
     List<ChangeRecord> items = ports.transactions().inTransaction(() -> page(query));
     Duration left = Duration.between(Instant.now(), deadline);
-    if (!items.isEmpty() || left.isNegative() || left.isZero()) {
+    if (!items.isEmpty() || closed || left.isNegative() || left.isZero()) {
       signal.cancel(false);
       return CompletableFuture.completedFuture(result(items, query));
     }

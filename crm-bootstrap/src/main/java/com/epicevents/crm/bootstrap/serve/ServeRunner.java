@@ -71,7 +71,7 @@ public final class ServeRunner implements AutoCloseable {
       throw e;
     }
     WebhookWorker webhooks = WebhookWorker.start(core.useCases().webhookDelivery(), core.changeSignals(),
-        WEBHOOK_THREADS);
+        core.errorReporter(), WEBHOOK_THREADS);
     ServeRunner runner = new ServeRunner(api, webhooks, core, health, core.errorReporter(), pool);
     Runtime.getRuntime().addShutdownHook(runner.shutdownHook);
     LOG.info("crm serve: the API is at http://{}:{}/api/v1 (OpenAPI document: /api/v1/openapi.json); "
@@ -95,9 +95,11 @@ public final class ServeRunner implements AutoCloseable {
     }
     try {
       LOG.info("crm serve: stopping");
+      // First what works in the background, so that nothing new starts on the database.
+      webhooks.requestStop();
+      core.close();
       api.stop();
       webhooks.close();
-      core.close();
       health.close();
       flushMonitoring();
       closePool();

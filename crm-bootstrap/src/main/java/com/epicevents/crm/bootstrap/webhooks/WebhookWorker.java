@@ -2,6 +2,7 @@ package com.epicevents.crm.bootstrap.webhooks;
 
 import com.epicevents.crm.application.port.in.DeliverWebhooksUseCase;
 import com.epicevents.crm.application.port.out.ChangeSignals;
+import com.epicevents.crm.application.port.out.ErrorReporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,29 +14,37 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery worker of {@code crm serve}: a few threads, each claiming and sending due
  * attempts until none is left, then sleeping until a NOTIFY (a change or a queued attempt
- * committed) or {@link #POLL} passes (retries fall due without a notification). Several serve
- * processes run their own workers against one database; claims never overlap.
+ * committed). Retries fall due without a notification: the first thread also looks every
+ * {@link #POLL}; the others only when woken, so an idle process asks the database once a second.
+ * Several serve processes run their own workers against one database; claims never overlap.
  */
 public final class WebhookWorker implements AutoCloseable {
   static final Duration POLL = Duration.ofSeconds(1);
+  /** The other threads' safety net should a notification be lost (they are woken by NOTIFY). */
+  static final Duration IDLE_POLL = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
   private static final int BATCH = 4;
 
   private final DeliverWebhooksUseCase delivery;
   private final ChangeSignals signals;
+  private final ErrorReporter reporter;
   private final List<Thread> threads = new ArrayList<>();
+  private final CompletableFuture<Void> stopping = new CompletableFuture<>();
   private volatile boolean stopped;
 
-  private WebhookWorker(DeliverWebhooksUseCase delivery, ChangeSignals signals) {
+  private WebhookWorker(DeliverWebhooksUseCase delivery, ChangeSignals signals, ErrorReporter reporter) {
     this.delivery = delivery;
     this.signals = signals;
+    this.reporter = reporter;
   }
 
   /** Starts {@code threads} delivery threads. */
-  public static WebhookWorker start(DeliverWebhooksUseCase delivery, ChangeSignals signals, int threads) {
-    WebhookWorker worker = new WebhookWorker(delivery, signals);
+  public static WebhookWorker start(DeliverWebhooksUseCase delivery, ChangeSignals signals, ErrorReporter reporter,
+      int threads) {
+    WebhookWorker worker = new WebhookWorker(delivery, signals, reporter);
     for (int i = 1; i <= threads; i++) {
-      Thread t = new Thread(worker::run, "crm-webhooks-" + i);
+      Duration poll = i == 1 ? POLL : IDLE_POLL;
+      Thread t = new Thread(() -> worker.run(poll), "crm-webhooks-" + i);
       t.setDaemon(true);
       worker.threads.add(t);
       t.start();
@@ -44,7 +53,7 @@ public final class WebhookWorker implements AutoCloseable {
     return worker;
   }
 
-  private void run() {
+  private void run(Duration poll) {
     while (!stopped) {
       CompletableFuture<Void> wakeUp = signals.next(); // before looking, so no notification is missed
       try {
@@ -52,17 +61,28 @@ public final class WebhookWorker implements AutoCloseable {
           // keep going while there is work
         }
       } catch (RuntimeException e) {
-        LOG.warn("webhook delivery: a step failed ({}); trying again shortly", e.getClass().getSimpleName());
+        if (!stopped) { // while stopping, the database may already be going away
+          String errorId = reporter.reportUnexpected(e, "DeliverWebhooks", null);
+          LOG.warn("webhook delivery: a step failed (reported as {}); trying again shortly", errorId);
+        }
       }
       try {
-        wakeUp.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture.anyOf(wakeUp, stopping).get(poll.toMillis(), TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-        wakeUp.cancel(false); // poll again; the signals forget a cancelled waiter
+        // poll again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } finally {
+        wakeUp.cancel(false); // the signals forget a cancelled waiter
       }
     }
+  }
+
+  /** Stops taking new attempts, at once, without waiting for those in flight. */
+  public void requestStop() {
+    stopped = true;
+    stopping.complete(null);
   }
 
   /**
@@ -71,10 +91,10 @@ public final class WebhookWorker implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (stopped) {
+    if (threads.stream().noneMatch(Thread::isAlive)) {
       return;
     }
-    stopped = true;
+    requestStop();
     for (Thread t : threads) {
       try {
         t.join(Duration.ofSeconds(12).toMillis());

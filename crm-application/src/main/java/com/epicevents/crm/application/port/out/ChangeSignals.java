@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
  * (PostgreSQL LISTEN/NOTIFY in production). A wake-up may be spurious: waiters look again.
  */
 public interface ChangeSignals {
-  /** Completes at the next signal after this call; never holds a database connection while pending. */
+  /**
+   * Completes at the next signal after this call; never holds a database connection while
+   * pending. Once the signals are closed (the process is stopping), returns a completed future.
+   */
   CompletableFuture<Void> next();
 }
