@@ -53,12 +53,13 @@ final class Receiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
   private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Answer> plan = new ConcurrentLinkedQueue<>();
 
   Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(threads);
     server.createContext("/", exchange -> {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -126,5 +127,6 @@ final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow();
   }
 }

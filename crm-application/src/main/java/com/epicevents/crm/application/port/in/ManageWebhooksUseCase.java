@@ -71,7 +71,10 @@ public interface ManageWebhooksUseCase {
 
   Page<WebhookDelivery> deliveries(AuthToken token, long id, String status, PageRequest page);
 
-  /** Queues the delivery's event again, due now. */
+  /**
+   * Queues the delivery's event again, due now, as a new series of attempts (attempt 1, with the
+   * whole retry schedule ahead of it); same event id and body.
+   */
   WebhookDelivery redeliver(AuthToken token, long id, long deliveryId);
 
   private static void checkUrl(String url, List<FieldError> errors) {

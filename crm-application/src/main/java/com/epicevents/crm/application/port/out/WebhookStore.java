@@ -32,7 +32,7 @@ public interface WebhookStore {
 
   Optional<WebhookDelivery> delivery(long subscriptionId, long deliveryId);
 
-  /** Queues a fresh attempt of a delivery's event (attempt numbering continues), due at {@code at}. */
+  /** Queues attempt number {@code attempt} of an event to a subscription, due at {@code at}. */
   WebhookDelivery requeue(long subscriptionId, String eventId, int attempt, Instant at);
 
   /**
