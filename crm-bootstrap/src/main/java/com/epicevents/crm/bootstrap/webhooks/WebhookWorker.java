@@ -31,6 +31,7 @@ public final class WebhookWorker implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final CompletableFuture<Void> stopping = new CompletableFuture<>();
   private volatile boolean stopped;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private WebhookWorker(DeliverWebhooksUseCase delivery, ChangeSignals signals, ErrorReporter reporter) {
     this.delivery = delivery;
@@ -91,7 +92,7 @@ public final class WebhookWorker implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (threads.stream().noneMatch(Thread::isAlive)) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
     requestStop();
