@@ -75,7 +75,10 @@ class OpenApiDocumentTest {
         "GET /clients", "GET /clients/{id}", "POST /clients", "PATCH /clients/{id}", "PUT /clients/{id}/sales-contact",
         "GET /contracts", "GET /contracts/{id}", "POST /contracts", "PATCH /contracts/{id}",
         "GET /events", "GET /events/{id}", "POST /events", "PATCH /events/{id}", "PUT /events/{id}/support-contact",
-        "GET /audit")), registered());
+        "GET /audit", "GET /changes",
+        "GET /webhooks", "POST /webhooks", "GET /webhooks/{id}", "PATCH /webhooks/{id}",
+        "POST /webhooks/{id}/rotate-secret", "POST /webhooks/{id}/test", "GET /webhooks/{id}/deliveries",
+        "POST /webhooks/{id}/deliveries/{deliveryId}/redeliver")), registered());
   }
 
   @Test
@@ -142,14 +145,32 @@ class OpenApiDocumentTest {
     Actor sales = f.actor(Team.SALES);
     Event event = f.event(sales.who(), f.member(Team.SUPPORT));
     Api api = f.api;
+    api.patch("/clients/" + f.crm.reload(event.contractId()).clientId().value()).as(sales.token())
+        .json(Map.of("companyName", "Changed for the feed")).send();
+    f.crm.hosts.put("receiver.example", "93.184.215.14");
+    JsonNode created = api.post("/webhooks").as(manager.token())
+        .json(Map.of("url", "https://receiver.example/hook", "eventTypes", List.of("*"))).send().json();
+    long webhookId = created.get("id").asLong();
+    api.post("/webhooks/" + webhookId + "/test").as(manager.token()).send();
     Map<String, JsonNode> samples = Map.of(
+        "WebhookCreated", created,
+        "WebhookSubscription", api.get("/webhooks/" + webhookId).as(manager.token()).send().json(),
+        "WebhookDelivery", api.get("/webhooks/" + webhookId + "/deliveries").as(manager.token()).send().json()
+            .get("items").get(0),
+        "Change", api.get("/changes").as(manager.token()).send().json().get("items").get(0));
+    samples.forEach((schema, sample) -> assertSchemaMatches(schema, sample));
+    samples = Map.of(
         "Collaborator", api.get("/me").as(manager.token()).send().json(),
         "Client", api.get("/clients/" + f.crm.reload(event.contractId()).clientId().value()).as(manager.token()).send().json(),
         "Contract", api.get("/contracts/" + event.contractId().value()).as(manager.token()).send().json(),
         "Event", api.get("/events/" + event.id().value()).as(manager.token()).send().json(),
         "AuditEntry", api.get("/audit?limit=1").as(manager.token()).send().json().get("items").get(0),
         "Health", api.get("/health").send().json());
-    samples.forEach((schema, sample) -> {
+    samples.forEach(this::assertSchemaMatches);
+  }
+
+  private void assertSchemaMatches(String schema, JsonNode sample) {
+    {
       JsonNode documented = doc.at("/components/schemas/" + schema);
       assertNotNull(documented.get("properties"), schema);
       assertEquals(ClientEndpointsTest.fieldNames(documented.get("properties")), ClientEndpointsTest.fieldNames(sample),
@@ -158,12 +179,15 @@ class OpenApiDocumentTest {
       documented.get("required").forEach(r -> required.add(r.asText()));
       assertEquals(new TreeSet<>(ClientEndpointsTest.fieldNames(sample)), new TreeSet<>(required),
           () -> schema + ": every field is always present (null when unset)");
-    });
+    }
   }
 
   @Test
   void everyDocumentedQueryParameterIsKnownToTheServer() {
     Actor manager = f.actor(Team.MANAGEMENT);
+    f.crm.hosts.put("params.example", "93.184.215.14");
+    long webhookId = f.api.post("/webhooks").as(manager.token())
+        .json(Map.of("url", "https://params.example/hook", "eventTypes", List.of("*"))).send().id();
     forEachOperation((name, op) -> {
       if (!name.startsWith("GET ")) {
         return;
@@ -176,7 +200,8 @@ class OpenApiDocumentTest {
         if (param.equals("cursor")) {
           continue;
         }
-        String path = name.substring(4) + "?" + param + "=" + sample(p.get("schema"));
+        String path = name.substring(4).replace("{id}", String.valueOf(webhookId)) + "?" + param + "="
+            + sample(p.get("schema"));
         Api.Reply r = f.api.get(path).as(manager.token()).send();
         assertFalse(r.body().contains("is not a known query parameter"), () -> path + " " + r);
         assertTrue(r.status() == 200 || r.status() == 403, () -> path + " " + r);
@@ -191,6 +216,9 @@ class OpenApiDocumentTest {
   }
 
   private static String sample(JsonNode schema) {
+    if (schema.has("example")) {
+      return schema.get("example").asText();
+    }
     if (schema.has("enum")) {
       return schema.get("enum").get(0).asText();
     }

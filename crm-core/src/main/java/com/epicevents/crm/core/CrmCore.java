@@ -1,13 +1,21 @@
 package com.epicevents.crm.core;
 
 import com.epicevents.crm.application.port.in.UseCases;
+import com.epicevents.crm.application.port.out.ChangeSignals;
 import com.epicevents.crm.application.port.out.ErrorReporter;
+import com.epicevents.crm.application.port.out.HostResolver;
 import com.epicevents.crm.application.port.out.PasswordHasher;
+import com.epicevents.crm.application.port.out.WebhookSender;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
+import com.epicevents.crm.application.service.WebhookSettings;
+import com.epicevents.crm.core.webhooks.JdkWebhookSender;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
+import com.epicevents.crm.persistence.PostgresChangeSignals;
+import com.epicevents.crm.persistence.SecretBox;
+import com.epicevents.crm.persistence.WebhookBodies;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -20,8 +28,9 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safe: build one core per database and share it; every use case call is its own
  * transaction on a connection borrowed from the {@code DataSource} and returned before the call
- * ends. The core holds no other resource: closing the {@code DataSource} (the caller's) is all
- * there is to shut down.
+ * ends. Besides those, the core holds one connection of its own for LISTEN (change and webhook
+ * signals), opened when first needed: {@link #close()} the core, then close the
+ * {@code DataSource} (the caller's).
  *
  * <pre>{@code
  * CrmCore core = CrmCore.builder(dataSource).build();
@@ -29,12 +38,14 @@ import javax.sql.DataSource;
  * var clients = core.useCases().clients().list(login.token(), ClientFilter.ALL, PageRequest.firstDefault());
  * }</pre>
  */
-public final class CrmCore {
+public final class CrmCore implements AutoCloseable {
   private final UseCases useCases;
   private final CorePorts ports;
+  private final PostgresChangeSignals signals;
 
-  private CrmCore(CorePorts ports) {
+  private CrmCore(CorePorts ports, PostgresChangeSignals signals) {
     this.ports = ports;
+    this.signals = signals;
     this.useCases = CrmServices.create(ports);
   }
 
@@ -55,7 +66,21 @@ public final class CrmCore {
     return ports.settings();
   }
 
-  /** Options with production defaults: Argon2id, no monitoring, the system clock, default security settings. */
+  /** Wakes its waiters when a change or a webhook attempt is committed (LISTEN/NOTIFY). */
+  public ChangeSignals changeSignals() {
+    return signals;
+  }
+
+  /** Stops the change listener (its own connection); the data source is the caller's to close. */
+  @Override
+  public void close() {
+    signals.close();
+  }
+
+  /**
+   * Options with production defaults: Argon2id, no monitoring, the system clock, default security
+   * settings, webhooks sent by the JDK's HttpClient to public addresses only (system DNS).
+   */
   public static final class Builder {
     private final DataSource dataSource;
     private String schema = CrmDatabase.SCHEMA;
@@ -63,6 +88,11 @@ public final class CrmCore {
     private ErrorReporter errorReporter = ErrorReporter.NONE;
     private Clock clock = Clock.systemUTC();
     private SecuritySettings securitySettings = SecuritySettings.DEFAULTS;
+    private WebhookSettings webhookSettings = WebhookSettings.DEFAULTS;
+    private byte[] webhookSecretKey;
+    private WebhookBodies webhookBodies;
+    private WebhookSender webhookSender = new JdkWebhookSender();
+    private HostResolver hostResolver = HostResolver.SYSTEM;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -94,6 +124,42 @@ public final class CrmCore {
       return this;
     }
 
+    public Builder webhookSettings(WebhookSettings settings) {
+      this.webhookSettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    /**
+     * The 32-byte key sealing webhook signing secrets in the database (setting
+     * {@code webhooks.secret-key}). Without it, webhooks cannot be managed or delivered; changes
+     * are still announced and queued.
+     */
+    public Builder webhookSecretKey(byte[] key) {
+      this.webhookSecretKey = key == null ? null : key.clone();
+      return this;
+    }
+
+    /**
+     * How a webhook event's body is written when it is queued. The {@code crm} application passes
+     * the HTTP API's representation (the record as {@code GET} returns it); without this option the
+     * body's {@code data} is the record's plain text form, enough for a host that does not run
+     * webhooks itself.
+     */
+    public Builder webhookBodies(WebhookBodies bodies) {
+      this.webhookBodies = Objects.requireNonNull(bodies);
+      return this;
+    }
+
+    public Builder webhookSender(WebhookSender sender) {
+      this.webhookSender = Objects.requireNonNull(sender);
+      return this;
+    }
+
+    public Builder hostResolver(HostResolver resolver) {
+      this.hostResolver = Objects.requireNonNull(resolver);
+      return this;
+    }
+
     /**
      * Checks the database, then builds the core.
      *
@@ -104,11 +170,21 @@ public final class CrmCore {
      */
     public CrmCore build() {
       CrmDatabase.checkSchema(dataSource, schema);
-      PersistenceAdapters db = CrmDatabase.adapters(dataSource, schema);
+      SecretBox box = webhookSecretKey == null ? null : new SecretBox(webhookSecretKey);
+      java.util.function.Supplier<SecretBox> secrets = () -> {
+        if (box == null) {
+          throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
+        }
+        return box;
+      };
+      PersistenceAdapters db = webhookBodies == null
+          ? CrmDatabase.adapters(dataSource, schema, CrmDatabase.plainWebhookBodies(), secrets)
+          : CrmDatabase.adapters(dataSource, schema, webhookBodies, secrets);
       PasswordHasher hasher = passwordHasher != null ? passwordHasher : new Argon2PasswordHasher();
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
-          securitySettings));
+          securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
+          webhookSettings), db.changeSignals());
     }
   }
 }

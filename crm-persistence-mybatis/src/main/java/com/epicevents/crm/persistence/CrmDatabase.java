@@ -1,6 +1,7 @@
 package com.epicevents.crm.persistence;
 
 import com.epicevents.crm.persistence.mapper.AuditMapper;
+import com.epicevents.crm.persistence.mapper.ChangeMapper;
 import com.epicevents.crm.persistence.mapper.ClientMapper;
 import com.epicevents.crm.persistence.mapper.CollaboratorMapper;
 import com.epicevents.crm.persistence.mapper.ContractMapper;
@@ -10,11 +11,13 @@ import com.epicevents.crm.persistence.mapper.LoginAttemptMapper;
 import com.epicevents.crm.persistence.mapper.SessionMapper;
 import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.domain.error.SchemaNotReady;
+import com.epicevents.crm.persistence.mapper.WebhookMapper;
 import com.epicevents.crm.persistence.migration.AppRole;
 import com.epicevents.crm.persistence.migration.SchemaMigrations;
 import com.epicevents.crm.persistence.migration.SchemaName;
 import com.epicevents.crm.persistence.repository.AuditHashing;
 import com.epicevents.crm.persistence.repository.MyBatisAuditTrail;
+import com.epicevents.crm.persistence.repository.MyBatisChangeLog;
 import com.epicevents.crm.persistence.repository.MyBatisClientRepository;
 import com.epicevents.crm.persistence.repository.MyBatisCollaboratorRepository;
 import com.epicevents.crm.persistence.repository.MyBatisContractRepository;
@@ -22,6 +25,7 @@ import com.epicevents.crm.persistence.repository.MyBatisEventRepository;
 import com.epicevents.crm.persistence.repository.MyBatisLoginAttemptStore;
 import com.epicevents.crm.persistence.repository.MyBatisSessionStore;
 import com.epicevents.crm.persistence.repository.MyBatisTransactions;
+import com.epicevents.crm.persistence.repository.MyBatisWebhookStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -202,6 +206,29 @@ public final class CrmDatabase {
   }
 
   /**
+   * The webhook backlog for {@code crm admin status}: attempts due now and scheduled later,
+   * subscriptions currently failing and disabled ones.
+   */
+  public static com.epicevents.crm.application.port.out.WebhookBacklog webhookBacklog(DataSource any) {
+    try (Connection c = any.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT"
+            + " (SELECT count(*) FROM crm.webhook_deliveries d JOIN crm.webhook_subscriptions s"
+            + "    ON s.id = d.subscription_id WHERE d.status IN ('pending', 'sending') AND s.active"
+            + "    AND d.next_attempt_at <= now()),"
+            + " (SELECT count(*) FROM crm.webhook_deliveries d JOIN crm.webhook_subscriptions s"
+            + "    ON s.id = d.subscription_id WHERE d.status IN ('pending', 'sending') AND s.active"
+            + "    AND d.next_attempt_at > now()),"
+            + " (SELECT count(*) FROM crm.webhook_subscriptions WHERE active AND failing_since IS NOT NULL),"
+            + " (SELECT count(*) FROM crm.webhook_subscriptions WHERE NOT active)")) {
+      rs.next();
+      return new com.epicevents.crm.application.port.out.WebhookBacklog(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+          rs.getLong(4));
+    } catch (SQLException e) {
+      throw failure("reading the webhook backlog", e);
+    }
+  }
+
+  /**
    * Drops every CRM object of this database (schema crm, with the Flyway history and the
    * pg_trgm extension if it was installed there), so that a later migrate starts afresh. The
    * application role itself, which belongs to the server rather than the database, is kept.
@@ -308,13 +335,37 @@ public final class CrmDatabase {
     return new HikariDataSource(config);
   }
 
-  /** Every persistence port over one MyBatis session factory on the application's data source. */
+  /**
+   * Every persistence port over one MyBatis session factory on the application's data source;
+   * webhook bodies written by plain Jackson and no webhook secret key (subscriptions cannot be
+   * created or read). For the HTTP API's exact shapes and signing, use the other overload.
+   */
   public static PersistenceAdapters adapters(DataSource appDataSource) {
     return adapters(appDataSource, SCHEMA);
   }
 
   /** {@link #adapters(DataSource)} on another schema: every statement names that schema. */
   public static PersistenceAdapters adapters(DataSource appDataSource, String schema) {
+    return adapters(appDataSource, schema, CrmDatabase::plainBody, () -> {
+      throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
+    });
+  }
+
+  /** {@link #adapters(DataSource, String, WebhookBodies, java.util.function.Supplier)} on schema {@code crm}. */
+  public static PersistenceAdapters adapters(DataSource appDataSource, WebhookBodies bodies,
+      java.util.function.Supplier<SecretBox> secretBox) {
+    return adapters(appDataSource, SCHEMA, bodies, secretBox);
+  }
+
+  /**
+   * Every persistence port over one MyBatis session factory on the application's data source.
+   *
+   * @param schema the CRM's schema: every statement names it
+   * @param bodies writes a webhook event's body (the record as the HTTP API shows it)
+   * @param secretBox seals webhook secrets at rest; asked for only when webhooks are managed or sent
+   */
+  public static PersistenceAdapters adapters(DataSource appDataSource, String schema, WebhookBodies bodies,
+      java.util.function.Supplier<SecretBox> secretBox) {
     MyBatisTransactions tx = new MyBatisTransactions(
         new SqlSessionFactoryBuilder().build(mybatis(appDataSource, schema)));
     return new PersistenceAdapters(
@@ -325,7 +376,49 @@ public final class CrmDatabase {
         new MyBatisEventRepository(tx),
         new MyBatisSessionStore(tx),
         new MyBatisLoginAttemptStore(tx),
-        new MyBatisAuditTrail(tx));
+        new MyBatisAuditTrail(tx),
+        new MyBatisChangeLog(tx, bodies),
+        new MyBatisWebhookStore(tx, bodies, secretBox),
+        new PostgresChangeSignals(listenerConnector(appDataSource)));
+  }
+
+  /**
+   * A connection of its own for LISTEN: with a HikariCP pool, a new connection with the pool's
+   * URL and credentials, so that no pooled connection is held; with any other data source, one
+   * of its connections (kept for the life of the listener).
+   */
+  static PostgresChangeSignals.Connector listenerConnector(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource hikari) {
+      return () -> {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(hikari.getDataSourceProperties());
+        if (hikari.getUsername() != null) {
+          props.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+          props.setProperty("password", hikari.getPassword());
+        }
+        props.setProperty("ApplicationName", "epic-events-crm-listener");
+        return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), props);
+      };
+    }
+    return dataSource::getConnection;
+  }
+
+  /** Webhook bodies whose {@code data} is the record's plain text form (no HTTP representation). */
+  public static WebhookBodies plainWebhookBodies() {
+    return CrmDatabase::plainBody;
+  }
+
+  private static String plainBody(String eventId, String type, Instant at, Object data) {
+    try {
+      var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      body.put("id", eventId).put("type", type).put("occurredAt", at.toString());
+      body.set("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(String.valueOf(data)));
+      return body.toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the webhook body cannot be written", e);
+    }
   }
 
   /** The MyBatis configuration of {@link #adapters} (package-private: tests explain its SQL). */
@@ -345,11 +438,32 @@ public final class CrmDatabase {
     configuration.setDefaultStatementTimeout(30);
     configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
     configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
+    configuration.getLanguageRegistry().register(new SchemaQualifyingDriver(schema));
+    configuration.setDefaultScriptingLanguage(SchemaQualifyingDriver.class);
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
-        EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class)) {
+        EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class, ChangeMapper.class,
+        WebhookMapper.class)) {
       addMapper(configuration, mapper, schema);
     }
     return configuration;
+  }
+
+  /**
+   * The SQL of annotation mappers (written with schema {@code crm}) on the configured schema; the
+   * XML mappers' text is qualified as it is read ({@link #addMapper}).
+   */
+  static final class SchemaQualifyingDriver extends org.apache.ibatis.scripting.xmltags.XMLLanguageDriver {
+    private final String schema;
+
+    SchemaQualifyingDriver(String schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public org.apache.ibatis.mapping.SqlSource createSqlSource(Configuration configuration, String script,
+        Class<?> parameterType) {
+      return super.createSqlSource(configuration, SchemaName.qualify(script, schema), parameterType);
+    }
   }
 
   /** The mapper's XML (next to its interface), its SQL naming the configured schema. */
@@ -358,7 +472,9 @@ public final class CrmDatabase {
     String xml;
     try (InputStream in = mapper.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("mapper XML missing: " + resource);
+        // SQL in annotations: the configuration's language driver puts the schema in.
+        configuration.addMapper(mapper);
+        return;
       }
       xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

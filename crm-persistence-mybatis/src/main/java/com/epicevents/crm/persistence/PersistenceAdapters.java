@@ -1,6 +1,7 @@
 package com.epicevents.crm.persistence;
 
 import com.epicevents.crm.application.port.out.AuditTrail;
+import com.epicevents.crm.application.port.out.ChangeLog;
 import com.epicevents.crm.application.port.out.ClientRepository;
 import com.epicevents.crm.application.port.out.CollaboratorRepository;
 import com.epicevents.crm.application.port.out.ContractRepository;
@@ -8,6 +9,7 @@ import com.epicevents.crm.application.port.out.EventRepository;
 import com.epicevents.crm.application.port.out.LoginAttemptStore;
 import com.epicevents.crm.application.port.out.SessionStore;
 import com.epicevents.crm.application.port.out.Transactions;
+import com.epicevents.crm.application.port.out.WebhookStore;
 
 /**
  * Every persistence port, sharing one MyBatis session factory: a repository called inside
@@ -21,4 +23,7 @@ public record PersistenceAdapters(
     EventRepository events,
     SessionStore sessions,
     LoginAttemptStore loginAttempts,
-    AuditTrail auditTrail) {}
+    AuditTrail auditTrail,
+    ChangeLog changes,
+    WebhookStore webhooks,
+    PostgresChangeSignals changeSignals) {}

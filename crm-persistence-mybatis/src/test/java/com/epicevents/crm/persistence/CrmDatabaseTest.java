@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Installation-level operations: migrate, roles and grants, counts, wipe. A fresh database per test. */
 class CrmDatabaseTest {
-  private static final String VERSION = "4";
+  private static final String VERSION = "6";
   private TestDatabase db;
 
   @BeforeEach
@@ -92,11 +92,14 @@ class CrmDatabaseTest {
         .computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2)), db.appRole());
 
     Set<String> readWrite = Set.of("SELECT", "INSERT", "UPDATE");
-    assertEquals(new TreeMap<>(Map.of(
-        "collaborators", readWrite, "clients", readWrite, "contracts", readWrite, "events", readWrite,
-        "sessions", readWrite, "login_attempts", readWrite,
-        "audit_entries", Set.of("SELECT", "INSERT"),
-        "crm_schema_history", Set.of("SELECT"))), toSets(grants));
+    Set<String> appendOnly = Set.of("SELECT", "INSERT");
+    assertEquals(new TreeMap<>(Map.ofEntries(
+        Map.entry("collaborators", readWrite), Map.entry("clients", readWrite), Map.entry("contracts", readWrite),
+        Map.entry("events", readWrite), Map.entry("sessions", readWrite), Map.entry("login_attempts", readWrite),
+        Map.entry("webhook_subscriptions", readWrite), Map.entry("webhook_deliveries", readWrite),
+        Map.entry("audit_entries", appendOnly), Map.entry("changes", appendOnly),
+        Map.entry("webhook_events", appendOnly),
+        Map.entry("crm_schema_history", Set.of("SELECT")))), toSets(grants));
     assertFalse(bool("SELECT has_schema_privilege(?, 'crm', 'CREATE')", db.appRole()));
     assertTrue(bool("SELECT has_schema_privilege(?, 'crm', 'USAGE')", db.appRole()));
     assertFalse(bool("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = ?", db.appRole()));

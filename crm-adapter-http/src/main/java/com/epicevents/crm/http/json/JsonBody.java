@@ -109,6 +109,25 @@ public final class JsonBody {
     return text;
   }
 
+  /** A JSON array of strings (at most 100), or null when absent or null. */
+  public List<String> stringList(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isArray() || node.size() > 100) {
+      return typeError(field, "must be an array of at most 100 strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        return typeError(field, "must be an array of strings");
+      }
+      values.add(item.textValue());
+    }
+    return values;
+  }
+
   /** An integer id (its range is the core's business), or null when absent or null. */
   public Long id(String field) {
     JsonNode node = value(field);

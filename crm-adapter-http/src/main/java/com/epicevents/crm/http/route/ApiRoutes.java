@@ -18,5 +18,7 @@ public final class ApiRoutes {
     ContractRoutes.register(r, core);
     EventRoutes.register(r, core);
     AuditRoutes.register(r, core);
+    ChangeRoutes.register(r, core);
+    WebhookRoutes.register(r, core);
   }
 }

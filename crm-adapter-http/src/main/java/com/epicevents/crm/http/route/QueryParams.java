@@ -115,6 +115,19 @@ final class QueryParams {
     }
   }
 
+  /** A whole number between min and max, or {@code absent} when not given. */
+  int bounded(String name, int absent, int min, int max) {
+    String value = raw(name);
+    if (value == null) {
+      return absent;
+    }
+    if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+      error(name, "must be a whole number between " + min + " and " + max);
+      return absent;
+    }
+    return Integer.parseInt(value);
+  }
+
   /** The page asked for; throws every error collected so far. */
   PageRequest page() {
     String rawLimit = raw(LIMIT);

@@ -56,7 +56,12 @@ public final class Requests {
 
   /** The {id} of the path; an id that cannot exist (not a positive number) is simply not found. */
   public static long pathId(Context ctx) {
-    String raw = ctx.pathParam("id");
+    return pathId(ctx, "id");
+  }
+
+  /** A named id of the path, such as {@code {deliveryId}}. */
+  public static long pathId(Context ctx, String name) {
+    String raw = ctx.pathParam(name);
     if (!ID.matcher(raw).matches()) {
       throw new NotFoundResponse("no such record: ids are positive whole numbers");
     }

@@ -39,8 +39,10 @@ final class AssignEventSupportService implements AssignEventSupportUseCase {
       }
       Event stored = ports.events().update(changed);
       guard.audit(who, "SUPPORT_ASSIGNED", EntityType.EVENT, id, AuditChanges.of(event, stored));
-      return new EventView(stored, current.clientId(), current.clientName(), current.salesContactId(),
+      EventView view = new EventView(stored, current.clientId(), current.clientName(), current.salesContactId(),
           support == null ? null : support.fullName().value());
+      guard.announce(who, "SUPPORT_ASSIGNED", EntityType.EVENT, id, AuditChanges.of(event, stored), view);
+      return view;
     });
   }
 }

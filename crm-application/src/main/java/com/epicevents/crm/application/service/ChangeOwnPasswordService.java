@@ -2,6 +2,7 @@ package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.ChangeOwnPasswordUseCase;
+import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.Changes;
@@ -37,6 +38,8 @@ final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
         int revoked = ports.sessions().revokeAllOf(saved.id(), who.session().id());
         guard.audit(who, "PASSWORD_CHANGED", EntityType.COLLABORATOR, saved.id().value(),
             new Changes().secret("password").field("otherSessionsRevoked", null, revoked));
+        guard.announce(who, "PASSWORD_CHANGED", EntityType.COLLABORATOR, saved.id().value(),
+            new Changes().secret("password"), CollaboratorView.full(saved));
         return null;
       });
     } finally {

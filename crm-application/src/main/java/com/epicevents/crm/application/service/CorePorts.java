@@ -1,6 +1,9 @@
 package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.out.AuditTrail;
+import com.epicevents.crm.application.port.out.ChangeLog;
+import com.epicevents.crm.application.port.out.ChangeSignals;
+import com.epicevents.crm.application.port.out.HostResolver;
 import com.epicevents.crm.application.port.out.ClientRepository;
 import com.epicevents.crm.application.port.out.CollaboratorRepository;
 import com.epicevents.crm.application.port.out.ContractRepository;
@@ -10,10 +13,12 @@ import com.epicevents.crm.application.port.out.LoginAttemptStore;
 import com.epicevents.crm.application.port.out.PasswordHasher;
 import com.epicevents.crm.application.port.out.SessionStore;
 import com.epicevents.crm.application.port.out.Transactions;
+import com.epicevents.crm.application.port.out.WebhookSender;
+import com.epicevents.crm.application.port.out.WebhookStore;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Everything the use cases need from outside the core, plus the security settings. */
+/** Everything the use cases need from outside the core, plus the security and webhook settings. */
 public record CorePorts(
     Transactions transactions,
     CollaboratorRepository collaborators,
@@ -26,7 +31,13 @@ public record CorePorts(
     PasswordHasher passwordHasher,
     ErrorReporter errorReporter,
     Clock clock,
-    SecuritySettings settings) {
+    SecuritySettings settings,
+    ChangeLog changes,
+    ChangeSignals changeSignals,
+    WebhookStore webhooks,
+    WebhookSender webhookSender,
+    HostResolver hostResolver,
+    WebhookSettings webhookSettings) {
 
   public CorePorts {
     Objects.requireNonNull(transactions, "transactions");
@@ -41,5 +52,11 @@ public record CorePorts(
     Objects.requireNonNull(errorReporter, "errorReporter");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(changeSignals, "changeSignals");
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(webhookSender, "webhookSender");
+    Objects.requireNonNull(hostResolver, "hostResolver");
+    Objects.requireNonNull(webhookSettings, "webhookSettings");
   }
 }

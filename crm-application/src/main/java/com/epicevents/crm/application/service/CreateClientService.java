@@ -26,7 +26,9 @@ final class CreateClientService implements CreateClientUseCase {
       Client created = ports.clients().insert(Client.create(command.fullName(), command.email(),
           command.phone(), command.companyName(), command.lastContactAt(), who.collaborator(), guard.now()));
       guard.audit(who, "CREATED", EntityType.CLIENT, created.id().value(), AuditChanges.of(null, created));
-      return new ClientView(created, who.collaborator().fullName().value());
+      ClientView view = new ClientView(created, who.collaborator().fullName().value());
+      guard.announce(who, "CREATED", EntityType.CLIENT, created.id().value(), AuditChanges.of(null, created), view);
+      return view;
     });
   }
 }

@@ -34,6 +34,8 @@ final class CreateCollaboratorService implements CreateCollaboratorUseCase {
             command.fullName(), command.email(), command.phone(), command.team(),
             ports.passwordHasher().hash(command.password()), guard.now()));
         guard.audit(who, "CREATED", EntityType.COLLABORATOR, created.id().value(), AuditChanges.of(null, created));
+        guard.announce(who, "CREATED", EntityType.COLLABORATOR, created.id().value(), AuditChanges.of(null, created),
+            CollaboratorView.full(created));
         return created;
       });
       ports.errorReporter().businessEvent("collaborator created",

@@ -36,7 +36,9 @@ final class CreateContractService implements CreateContractUseCase {
       Contract created = ports.contracts().insert(Contract.create(command.clientId(),
           command.totalAmount(), command.amountDue(), command.signed(), guard.now()));
       guard.audit(who, "CREATED", EntityType.CONTRACT, created.id().value(), AuditChanges.of(null, created));
-      return new ContractView(created, client.client().fullName().value(), client.client().salesContactId());
+      ContractView view = new ContractView(created, client.client().fullName().value(), client.client().salesContactId());
+      guard.announce(who, "CREATED", EntityType.CONTRACT, created.id().value(), AuditChanges.of(null, created), view);
+      return view;
     });
     if (saved.contract().signed()) {
       ports.errorReporter().businessEvent("contract signed", Map.of("contractId", saved.contract().id().toString(),

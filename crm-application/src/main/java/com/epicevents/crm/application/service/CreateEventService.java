@@ -39,8 +39,10 @@ final class CreateEventService implements CreateEventUseCase {
       Event created = ports.events().insert(
           Event.plan(contract.contract(), command.details(), command.schedule(), support, guard.now()));
       guard.audit(who, "CREATED", EntityType.EVENT, created.id().value(), AuditChanges.of(null, created));
-      return new EventView(created, contract.contract().clientId(), contract.clientName(),
+      EventView view = new EventView(created, contract.contract().clientId(), contract.clientName(),
           contract.salesContactId(), support == null ? null : support.fullName().value());
+      guard.announce(who, "CREATED", EntityType.EVENT, created.id().value(), AuditChanges.of(null, created), view);
+      return view;
     });
   }
 }

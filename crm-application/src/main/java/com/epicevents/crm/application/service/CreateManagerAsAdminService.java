@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
 import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.collaborator.Collaborator;
@@ -30,6 +31,8 @@ final class CreateManagerAsAdminService implements CreateManagerAsAdminUseCase {
             ports.passwordHasher().hash(command.password()), guard.now()));
         guard.audit((Long) null, "CREATED_BY_ADMIN", EntityType.COLLABORATOR, created.id().value(),
             AuditChanges.of(null, created));
+        guard.announce((Long) null, "CREATED", EntityType.COLLABORATOR, created.id().value(), AuditChanges.of(null, created),
+            CollaboratorView.full(created));
         return created;
       });
       ports.errorReporter().businessEvent("collaborator created",

@@ -31,6 +31,9 @@ public final class CrmServices {
         new UpdateEventService(ports),
         new AssignEventSupportService(ports),
         new ViewEventsService(ports),
-        new ViewAuditTrailService(ports));
+        new ViewAuditTrailService(ports),
+        new ViewChangesService(ports),
+        new ManageWebhooksService(ports),
+        new DeliverWebhooksService(ports, java.util.concurrent.ThreadLocalRandom::current));
   }
 }

@@ -34,6 +34,8 @@ final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCa
       int revoked = ports.sessions().revokeAllOf(id, null);
       guard.audit(who, "DEACTIVATED", EntityType.COLLABORATOR, id.value(),
           AuditChanges.of(current, stored).field("sessionsRevoked", null, revoked));
+      guard.announce(who, "DEACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored),
+          CollaboratorView.full(stored));
       return stored;
     });
     ports.errorReporter().businessEvent("collaborator deactivated", Map.of("collaboratorId", id.toString()));

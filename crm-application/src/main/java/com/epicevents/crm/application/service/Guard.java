@@ -1,6 +1,7 @@
 package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.out.RecordChange;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.access.AccessPolicy;
@@ -17,6 +18,7 @@ import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -130,6 +132,22 @@ final class Guard {
 
   void audit(Authenticated who, String action, EntityType type, Long entityId, Changes changes) {
     audit(who.actorId(), action, type, entityId, changes);
+  }
+
+  /**
+   * Announces a committed-to-be change of a record on the changes feed and to webhook
+   * subscribers, in the current transaction (call it next to the change's audit entry).
+   *
+   * @param record the record as management reads it: the view the use case returns
+   */
+  void announce(Authenticated who, String action, EntityType type, long entityId, Changes changes, Object record) {
+    announce(who == null ? null : who.actorId(), action, type, entityId, changes, record);
+  }
+
+  void announce(Long actorId, String action, EntityType type, long entityId, Changes changes, Object record) {
+    List<String> fields = changes == null ? List.of() : List.copyOf(changes.toOrderedMap().keySet());
+    ports.changes().announce(new RecordChange(now(), actorId, type, entityId, action, Announcements.versionOf(record),
+        fields, Announcements.eventType(type, action), record));
   }
 
   private AuditEntry refusal(AccessDenied denied) {

@@ -31,6 +31,8 @@ final class ReactivateCollaboratorService implements ReactivateCollaboratorUseCa
       guard.requirePasswordConfirmed(who);
       Collaborator stored = ports.collaborators().update(current.reactivate(guard.now()));
       guard.audit(who, "REACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored));
+      guard.announce(who, "REACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored),
+          CollaboratorView.full(stored));
       return stored;
     });
     ports.errorReporter().businessEvent("collaborator reactivated", Map.of("collaboratorId", id.toString()));

@@ -39,7 +39,9 @@ final class ReassignClientService implements ReassignClientUseCase {
       }
       Client stored = ports.clients().update(changed);
       guard.audit(who, "REASSIGNED", EntityType.CLIENT, id, AuditChanges.of(client, stored));
-      return new ClientView(stored, salesperson.fullName().value());
+      ClientView view = new ClientView(stored, salesperson.fullName().value());
+      guard.announce(who, "REASSIGNED", EntityType.CLIENT, id, AuditChanges.of(client, stored), view);
+      return view;
     });
   }
 }

@@ -1,6 +1,7 @@
 package com.epicevents.crm.application.service;
 
 import com.epicevents.crm.application.port.in.AuthToken;
+import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.application.port.in.ResetPasswordUseCase;
 import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.domain.access.Action;
@@ -39,6 +40,8 @@ final class ResetPasswordService implements ResetPasswordUseCase {
         ports.loginAttempts().save(LogInService.keyOf(saved.username().value()), LoginAttempts.NONE);
         guard.audit(who, "PASSWORD_RESET", EntityType.COLLABORATOR, saved.id().value(),
             new Changes().secret("password").field("sessionsRevoked", null, revoked));
+        guard.announce(who, "PASSWORD_RESET", EntityType.COLLABORATOR, saved.id().value(),
+            new Changes().secret("password"), CollaboratorView.full(saved));
         return null;
       });
     } finally {

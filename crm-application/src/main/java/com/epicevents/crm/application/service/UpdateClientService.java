@@ -43,7 +43,9 @@ final class UpdateClientService implements UpdateClientUseCase {
       }
       Client stored = ports.clients().update(changed);
       guard.audit(who, "UPDATED", EntityType.CLIENT, id, changes);
-      return new ClientView(stored, current.salesContactName());
+      ClientView view = new ClientView(stored, current.salesContactName());
+      guard.announce(who, "UPDATED", EntityType.CLIENT, id, changes, view);
+      return view;
     });
   }
 }

@@ -50,6 +50,8 @@ final class UpdateCollaboratorService implements UpdateCollaboratorUseCase {
         changes.field("sessionsRevoked", null, revoked);
       }
       guard.audit(who, "UPDATED", EntityType.COLLABORATOR, id, changes);
+      guard.announce(who, "UPDATED", EntityType.COLLABORATOR, id, AuditChanges.of(current, stored),
+          CollaboratorView.full(stored));
       return stored;
     });
     ports.errorReporter().businessEvent("collaborator updated", Map.of("collaboratorId", String.valueOf(id)));

@@ -52,7 +52,9 @@ final class UpdateContractService implements UpdateContractUseCase {
       Contract stored = ports.contracts().update(changed);
       signedNow[0] = stored.signed() && !contract.signed();
       guard.audit(who, signedNow[0] ? "SIGNED" : "UPDATED", EntityType.CONTRACT, id, changes);
-      return new ContractView(stored, current.clientName(), current.salesContactId());
+      ContractView view = new ContractView(stored, current.clientName(), current.salesContactId());
+      guard.announce(who, signedNow[0] ? "SIGNED" : "UPDATED", EntityType.CONTRACT, id, changes, view);
+      return view;
     });
     if (signedNow[0]) {
       ports.errorReporter().businessEvent("contract signed", Map.of("contractId", String.valueOf(id),

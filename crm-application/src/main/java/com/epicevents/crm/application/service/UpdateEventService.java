@@ -67,7 +67,9 @@ final class UpdateEventService implements UpdateEventUseCase {
       }
       Event stored = ports.events().update(changed);
       guard.audit(who, "UPDATED", EntityType.EVENT, id, changes);
-      return new EventView(stored, current.clientId(), current.clientName(), current.salesContactId(), supportName);
+      EventView view = new EventView(stored, current.clientId(), current.clientName(), current.salesContactId(), supportName);
+      guard.announce(who, "UPDATED", EntityType.EVENT, id, changes, view);
+      return view;
     });
   }
 }

@@ -1,8 +1,11 @@
 package com.epicevents.crm.application.fake;
 
+import com.epicevents.crm.application.port.out.ChangeRecord;
 import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.Transactions;
+import com.epicevents.crm.application.port.out.WebhookDelivery;
+import com.epicevents.crm.application.port.out.WebhookSubscription;
 import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.domain.client.Client;
 import com.epicevents.crm.domain.collaborator.Collaborator;
@@ -30,7 +33,12 @@ public final class InMemoryStore implements Transactions {
   TreeMap<Long, Session> sessions = new TreeMap<>();
   Map<String, LoginAttempts> loginAttempts = new HashMap<>();
   List<AuditEntry> audit = new ArrayList<>();
+  List<ChangeRecord> changes = new ArrayList<>();
+  TreeMap<Long, WebhookSubscription> webhooks = new TreeMap<>();
+  TreeMap<Long, WebhookDelivery> deliveries = new TreeMap<>();
+  Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents = new HashMap<>();
   long nextId = 1;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   private final InMemoryCollaboratorRepository collaboratorRepository = new InMemoryCollaboratorRepository(this);
   private final InMemoryClientRepository clientRepository = new InMemoryClientRepository(this);
@@ -39,9 +47,14 @@ public final class InMemoryStore implements Transactions {
   private final InMemorySessionStore sessionStore = new InMemorySessionStore(this);
   private final InMemoryLoginAttemptStore loginAttemptStore = new InMemoryLoginAttemptStore(this);
   private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(this);
+  private final InMemoryChangeSignals changeSignals = new InMemoryChangeSignals();
+  private final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore(this);
+  private final InMemoryChangeLog changeLog = new InMemoryChangeLog(this, webhookStore, changeSignals);
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    List<Runnable> committed;
+    T result;
     lock.lock();
     try {
       if (lock.getHoldCount() > 1) {
@@ -49,14 +62,24 @@ public final class InMemoryStore implements Transactions {
       }
       Snapshot before = snapshot();
       try {
-        return work.get();
+        result = work.get();
       } catch (RuntimeException | Error e) {
         restore(before);
+        afterCommit.clear();
         throw e;
       }
+      committed = List.copyOf(afterCommit);
+      afterCommit.clear();
     } finally {
       lock.unlock();
     }
+    committed.forEach(Runnable::run);
+    return result;
+  }
+
+  /** Runs {@code action} once the current unit of work has committed (never if it rolls back). */
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
   }
 
   /** Runs a repository call in its own unit of work when none is open. */
@@ -96,10 +119,23 @@ public final class InMemoryStore implements Transactions {
     return auditTrail;
   }
 
+  public InMemoryChangeLog changeLog() {
+    return changeLog;
+  }
+
+  public InMemoryChangeSignals changeSignals() {
+    return changeSignals;
+  }
+
+  public InMemoryWebhookStore webhooks() {
+    return webhookStore;
+  }
+
   /** Everything stored, for tests that prove a refusal changed nothing. */
   public Snapshot snapshot() {
     return locked(() -> new Snapshot(new TreeMap<>(collaborators), new TreeMap<>(clients), new TreeMap<>(contracts),
-        new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId));
+        new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId,
+        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents)));
   }
 
   private void restore(Snapshot s) {
@@ -111,13 +147,18 @@ public final class InMemoryStore implements Transactions {
     loginAttempts = new HashMap<>(s.loginAttempts());
     audit = new ArrayList<>(s.audit());
     nextId = s.nextId();
+    changes = new ArrayList<>(s.changes());
+    webhooks = new TreeMap<>(s.webhooks());
+    deliveries = new TreeMap<>(s.deliveries());
+    webhookEvents = new HashMap<>(s.webhookEvents());
   }
 
   /** A copy of all tables at one moment. */
   public record Snapshot(
       Map<Long, Collaborator> collaborators, Map<Long, Client> clients, Map<Long, Contract> contracts,
       Map<Long, Event> events, Map<Long, Session> sessions, Map<String, LoginAttempts> loginAttempts,
-      List<AuditEntry> audit, long nextId) {
+      List<AuditEntry> audit, long nextId, List<ChangeRecord> changes, Map<Long, WebhookSubscription> webhooks,
+      Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents) {
 
     /** The business records only (no sessions, counters or audit). */
     public List<Object> businessRecords() {

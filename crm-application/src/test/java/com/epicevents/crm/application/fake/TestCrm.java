@@ -7,6 +7,7 @@ import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
+import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.domain.client.Client;
 import com.epicevents.crm.domain.client.ClientId;
 import com.epicevents.crm.domain.collaborator.Collaborator;
@@ -40,6 +41,9 @@ public final class TestCrm {
   public final MutableClock clock = new MutableClock(START);
   public final FakePasswordHasher hasher = new FakePasswordHasher();
   public final RecordingErrorReporter reporter = new RecordingErrorReporter();
+  public final RecordingWebhookSender webhookSender = new RecordingWebhookSender();
+  /** A DNS of fixed answers: {@code hosts.put("name", "1.2.3.4")}; IP literals resolve to themselves. */
+  public final FakeHostResolver hosts = new FakeHostResolver();
   public final CorePorts ports;
   public final UseCases useCases;
 
@@ -48,8 +52,13 @@ public final class TestCrm {
   }
 
   public TestCrm(SecuritySettings settings) {
+    this(settings, new WebhookSettings(false));
+  }
+
+  public TestCrm(SecuritySettings settings, WebhookSettings webhookSettings) {
     ports = new CorePorts(store, store.collaborators(), store.clients(), store.contracts(), store.events(),
-        store.sessions(), store.loginAttempts(), store.auditTrail(), hasher, reporter, clock, settings);
+        store.sessions(), store.loginAttempts(), store.auditTrail(), hasher, reporter, clock, settings,
+        store.changeLog(), store.changeSignals(), store.webhooks(), webhookSender, hosts, webhookSettings);
     useCases = CrmServices.create(ports);
   }
 

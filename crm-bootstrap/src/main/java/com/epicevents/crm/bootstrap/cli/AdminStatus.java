@@ -3,6 +3,7 @@ package com.epicevents.crm.bootstrap.cli;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
 import com.epicevents.crm.bootstrap.config.Setting;
 import com.epicevents.crm.persistence.CrmDatabase;
+import com.epicevents.crm.persistence.PersistenceFailure;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
  * password), its schema version and record counts. The first command a newcomer types, so on a
  * fresh home it explains and succeeds rather than failing.
  */
-@Command(name = "status", description = "Show the configuration's origin, the database location, schema version and record counts.")
+@Command(name = "status", description = "Show the configuration's origin, the database location, schema version, record counts"
+    + " and the webhook backlog.")
 final class AdminStatus implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -63,7 +65,18 @@ final class AdminStatus implements Callable<Integer> {
       out.println("Records:         " + counts.entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", ")));
+      out.println("Webhooks:        " + webhookBacklog(target));
     }
     return Failures.SUCCESS;
+  }
+
+  private static String webhookBacklog(DatabaseTarget target) {
+    try {
+      var backlog = CrmDatabase.webhookBacklog(target.owner());
+      return backlog.due() + " attempts due now, " + backlog.scheduled() + " retries scheduled, "
+          + backlog.failingSubscriptions() + " subscriptions failing, " + backlog.disabledSubscriptions() + " disabled";
+    } catch (PersistenceFailure notMigrated) {
+      return "unknown (" + notMigrated.getMessage() + "; run 'crm admin migrate')";
+    }
   }
 }

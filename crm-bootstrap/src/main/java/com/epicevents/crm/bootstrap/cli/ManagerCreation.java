@@ -1,5 +1,6 @@
 package com.epicevents.crm.bootstrap.cli;
 
+import com.epicevents.crm.http.json.IntegrationRepresentations;
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
 import com.epicevents.crm.core.CrmCore;
@@ -30,6 +31,7 @@ final class ManagerCreation {
           .passwordHasher(new Argon2PasswordHasher(cost))
           .securitySettings(config.securitySettings())
           .errorReporter(reporter)
+          .webhookBodies(IntegrationRepresentations::webhookBody)
           .build();
       return core.useCases().createManagerAsAdmin().execute(command);
     }

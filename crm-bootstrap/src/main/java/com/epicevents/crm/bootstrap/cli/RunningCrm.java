@@ -1,5 +1,7 @@
 package com.epicevents.crm.bootstrap.cli;
 
+import com.epicevents.crm.http.json.IntegrationRepresentations;
+import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
 import com.epicevents.crm.bootstrap.config.CrmConfigException;
 import com.epicevents.crm.bootstrap.config.Setting;
@@ -89,6 +91,10 @@ public final class RunningCrm implements AutoCloseable {
         .passwordHasher(new Argon2PasswordHasher(argon2(config)))
         .securitySettings(config.securitySettings())
         .errorReporter(reporter)
+        .webhookBodies(IntegrationRepresentations::webhookBody)
+        .webhookSettings(new WebhookSettings(config.webhooksAllowPrivateNetworks()))
+        .webhookSecretKey(config.webhooksSecretKey() == null ? null
+            : java.util.Base64.getDecoder().decode(config.webhooksSecretKey()))
         .build();
     return new RunningCrm(config, target, pool, reporter, core);
   }
@@ -145,6 +151,7 @@ public final class RunningCrm implements AutoCloseable {
 
   @Override
   public void close() {
+    core.close();
     pool.close();
     reporter.close();
     target.close();

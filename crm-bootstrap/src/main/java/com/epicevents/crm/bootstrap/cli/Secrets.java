@@ -23,6 +23,25 @@ final class Secrets {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** 32 random bytes, standard Base64: the key sealing webhook secrets in the database. */
+  static String generateKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /**
+   * The webhook secret key for an installation initialised before webhooks existed: generated
+   * into the configuration file (owner-only) the first time {@code crm serve} needs it.
+   */
+  static CrmConfig ensureWebhookKey(CrmConfig config, Supplier<CrmConfig> reload) {
+    if (config.webhooksSecretKey() != null) {
+      return config;
+    }
+    ConfigFile.update(config.configFile(), Map.of(Setting.WEBHOOKS_SECRET_KEY, generateKey()));
+    return reload.get();
+  }
+
   /**
    * Generates the passwords init needs that no layer of the configuration provides: the embedded
    * server's owner password (only before the server exists: afterwards it is fixed) and the
@@ -44,6 +63,9 @@ final class Secrets {
     if (config.dbAppPassword() == null) {
       generated.put(Setting.DB_APP_USER, config.dbAppUser());
       generated.put(Setting.DB_APP_PASSWORD, generatePassword());
+    }
+    if (config.webhooksSecretKey() == null) {
+      generated.put(Setting.WEBHOOKS_SECRET_KEY, generateKey());
     }
     if (generated.isEmpty()) {
       return config;

@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Main main = Main.of(spec);
-    CrmConfig config = main.config(host, port);
+    CrmConfig config = Secrets.ensureWebhookKey(main.config(host, port), () -> main.config(host, port));
     RunningCrm crm = RunningCrm.open(config, POOL_SIZE);
     ServeRunner runner;
     try {

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * every value; {@link #origin(Setting)} tells where each one came from.
  *
  * <p>Nullable components: {@code dbUrl} (null means the embedded database), {@code dbUser},
- * {@code dbPassword}, {@code dbAppPassword} (null until {@code crm admin init} generates it) and
- * {@code sentryDsn} (null means monitoring is off).
+ * {@code dbPassword}, {@code dbAppPassword} (null until {@code crm admin init} generates it),
+ * {@code sentryDsn} (null means monitoring is off) and {@code webhooksSecretKey} (null until init
+ * or serve generates it).
  */
 public record CrmConfig(
     Path home,
@@ -41,6 +42,8 @@ public record CrmConfig(
     int argon2MemoryKib,
     int argon2Iterations,
     int argon2Parallelism,
+    boolean webhooksAllowPrivateNetworks,
+    String webhooksSecretKey,
     Map<Setting, ConfigOrigin> origins) {
 
   /** The name of the CRM database inside the embedded server. */
@@ -135,6 +138,8 @@ public record CrmConfig(
       case ARGON2_MEMORY_KIB -> Integer.toString(argon2MemoryKib);
       case ARGON2_ITERATIONS -> Integer.toString(argon2Iterations);
       case ARGON2_PARALLELISM -> Integer.toString(argon2Parallelism);
+      case WEBHOOKS_ALLOW_PRIVATE_NETWORKS -> Boolean.toString(webhooksAllowPrivateNetworks);
+      case WEBHOOKS_SECRET_KEY -> webhooksSecretKey;
     };
   }
 

@@ -118,6 +118,8 @@ public final class CrmConfigLoader {
         v.number(Setting.ARGON2_MEMORY_KIB, Argon2Settings.MIN_MEMORY_KIB, Argon2Settings.MAX_MEMORY_KIB),
         v.number(Setting.ARGON2_ITERATIONS, Argon2Settings.MIN_ITERATIONS, Argon2Settings.MAX_ITERATIONS),
         v.number(Setting.ARGON2_PARALLELISM, Argon2Settings.MIN_PARALLELISM, Argon2Settings.MAX_PARALLELISM),
+        v.bool(Setting.WEBHOOKS_ALLOW_PRIVATE_NETWORKS),
+        v.secretKey(Setting.WEBHOOKS_SECRET_KEY),
         origins);
   }
 
@@ -164,6 +166,33 @@ public final class CrmConfigLoader {
         throw refuse(setting, "must be between " + min + " and " + max, true);
       }
       return number;
+    }
+
+    boolean bool(Setting setting) {
+      String value = values.get(setting);
+      if ("true".equals(value)) {
+        return true;
+      }
+      if ("false".equals(value)) {
+        return false;
+      }
+      throw refuse(setting, "must be true or false", true);
+    }
+
+    /** Base64 of exactly 32 bytes, or null when not set. */
+    String secretKey(Setting setting) {
+      String value = text(setting);
+      if (value == null) {
+        return null;
+      }
+      try {
+        if (java.util.Base64.getDecoder().decode(value.strip()).length == 32) {
+          return value.strip();
+        }
+      } catch (IllegalArgumentException notBase64) {
+        // refused below
+      }
+      throw refuse(setting, "must be the base64 of 32 random bytes (e.g. openssl rand -base64 32)", false);
     }
 
     String host(Setting setting) {

@@ -2,6 +2,7 @@ package com.epicevents.crm.bootstrap.serve;
 
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.core.CrmCore;
+import com.epicevents.crm.bootstrap.webhooks.WebhookWorker;
 import com.epicevents.crm.http.HttpApi;
 import com.epicevents.crm.http.HttpSettings;
 import java.util.Objects;
@@ -12,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code crm serve}: the HTTP API over a {@link CrmCore}, until the process is told to stop.
- * Stopping (a call to {@link #stop()} or SIGTERM/Ctrl+C through the shutdown hook) runs in this
- * order: the server stops accepting and lets requests in flight finish, monitoring sends what it
- * has queued, then the connection pool closes — so no request loses its database mid-way.
+ * {@code crm serve}: the HTTP API and the webhook delivery worker over a {@link CrmCore}, until
+ * the process is told to stop. Stopping (a call to {@link #stop()} or SIGTERM/Ctrl+C through the
+ * shutdown hook) runs in this order: the server stops accepting and lets requests in flight
+ * finish, the webhook worker finishes the attempts in flight, the change listener closes,
+ * monitoring sends what it has queued, then the connection pool closes — so no request or
+ * attempt loses its database mid-way.
  *
  * <pre>{@code
  * ServeRunner runner = ServeRunner.start(core, pool, settings);
@@ -24,8 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServeRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServeRunner.class);
+  /** Webhook attempts sent at once by one process (each waits at most 10 s for its receiver). */
+  static final int WEBHOOK_THREADS = 4;
 
   private final HttpApi api;
+  private final WebhookWorker webhooks;
+  private final CrmCore core;
   private final DatabaseHealthCheck health;
   private final ErrorReporter reporter;
   private final DataSource pool;
@@ -33,8 +40,11 @@ public final class ServeRunner implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1);
 
-  private ServeRunner(HttpApi api, DatabaseHealthCheck health, ErrorReporter reporter, DataSource pool) {
+  private ServeRunner(HttpApi api, WebhookWorker webhooks, CrmCore core, DatabaseHealthCheck health,
+      ErrorReporter reporter, DataSource pool) {
     this.api = api;
+    this.webhooks = webhooks;
+    this.core = core;
     this.health = health;
     this.reporter = reporter;
     this.pool = pool;
@@ -60,7 +70,9 @@ public final class ServeRunner implements AutoCloseable {
       health.close();
       throw e;
     }
-    ServeRunner runner = new ServeRunner(api, health, core.errorReporter(), pool);
+    WebhookWorker webhooks = WebhookWorker.start(core.useCases().webhookDelivery(), core.changeSignals(),
+        core.errorReporter(), WEBHOOK_THREADS);
+    ServeRunner runner = new ServeRunner(api, webhooks, core, health, core.errorReporter(), pool);
     Runtime.getRuntime().addShutdownHook(runner.shutdownHook);
     LOG.info("crm serve: the API is at http://{}:{}/api/v1 (OpenAPI document: /api/v1/openapi.json); "
         + "stop with Ctrl+C or SIGTERM", settings.host(), api.port());
@@ -83,7 +95,11 @@ public final class ServeRunner implements AutoCloseable {
     }
     try {
       LOG.info("crm serve: stopping");
+      // First what works in the background, so that nothing new starts on the database.
+      webhooks.requestStop();
+      core.close();
       api.stop();
+      webhooks.close();
       health.close();
       flushMonitoring();
       closePool();

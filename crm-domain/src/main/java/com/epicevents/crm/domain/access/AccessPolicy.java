@@ -47,7 +47,8 @@ public final class AccessPolicy {
       row(Action.ASSIGN_EVENT_SUPPORT,              YES,        NO,         SUPPORTED_EVENT),
       row(Action.UPDATE_EVENT,                      NO,         NO,         SUPPORTED_EVENT),
       row(Action.LIST_UNASSIGNED_EVENTS,            YES,        YES,        YES),
-      row(Action.LIST_MY_EVENTS,                    NO,         YES,        YES));
+      row(Action.LIST_MY_EVENTS,                    NO,         YES,        YES),
+      row(Action.MANAGE_WEBHOOKS,                   YES,        NO,         NO));
 
   /** The grant of one cell; {@link Grant#NO} for anything the table does not name. */
   public Grant grant(Team team, Action action) {

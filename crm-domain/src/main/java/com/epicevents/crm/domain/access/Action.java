@@ -20,7 +20,8 @@ public enum Action {
   ASSIGN_EVENT_SUPPORT("assign an event's support contact"),
   UPDATE_EVENT("update events"),
   LIST_UNASSIGNED_EVENTS("list events without support"),
-  LIST_MY_EVENTS("list their own events");
+  LIST_MY_EVENTS("list their own events"),
+  MANAGE_WEBHOOKS("manage webhook subscriptions");
 
   private final String description;
 

@@ -6,5 +6,6 @@ public enum EntityType {
   CLIENT,
   CONTRACT,
   EVENT,
-  SESSION
+  SESSION,
+  WEBHOOK
 }

@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 public final class AppRole {
   /** Tables the application reads, inserts into and updates. */
   static final List<String> READ_WRITE = List.of(
-      "collaborators", "clients", "contracts", "events", "sessions", "login_attempts");
+      "collaborators", "clients", "contracts", "events", "sessions", "login_attempts",
+      "webhook_subscriptions", "webhook_deliveries");
   /** Tables the application reads and appends to only. */
-  static final List<String> APPEND_ONLY = List.of("audit_entries");
+  static final List<String> APPEND_ONLY = List.of("audit_entries", "changes", "webhook_events");
 
   private AppRole() {}
 

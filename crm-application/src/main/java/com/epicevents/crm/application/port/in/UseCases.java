@@ -28,4 +28,7 @@ public record UseCases(
     UpdateEventUseCase updateEvent,
     AssignEventSupportUseCase assignEventSupport,
     ViewEventsUseCase events,
-    ViewAuditTrailUseCase auditTrail) {}
+    ViewAuditTrailUseCase auditTrail,
+    ViewChangesUseCase changes,
+    ManageWebhooksUseCase webhooks,
+    DeliverWebhooksUseCase webhookDelivery) {}
