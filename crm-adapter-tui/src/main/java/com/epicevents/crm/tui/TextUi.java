@@ -74,6 +74,7 @@ public final class TextUi implements AutoCloseable {
     }
     open = true;
     app.start();
+    app.followTerminalSize();
     processInput();
   }
 
@@ -84,6 +85,10 @@ public final class TextUi implements AutoCloseable {
   public boolean processInput() {
     try {
       boolean busy = gui.getGUIThread().processEventsAndUpdate();
+      if (app.followTerminalSize()) {
+        gui.updateScreen();
+        busy = true;
+      }
       failuresInARow = 0;
       return busy;
     } catch (EOFException closed) {

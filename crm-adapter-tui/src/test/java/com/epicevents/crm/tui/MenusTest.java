@@ -60,7 +60,7 @@ class MenusTest {
   void f1ShowsTheKeysOfTheScreen() {
     crm.collaborator("sue", Team.SUPPORT);
     Tui tui = new Tui(crm).logIn("sue").type("e").press(com.googlecode.lanterna.input.KeyType.F1);
-    tui.assertShows("Help: Events", "w         events without a support contact", "PgDn PgUp", "F1        this help");
+    tui.assertShows("Help: Events", "w         events without a support contact", "PgDn PgUp", "? or F1   this help");
     tui.esc().assertHides("Help: Events").assertShows("Showing: all events");
   }
 

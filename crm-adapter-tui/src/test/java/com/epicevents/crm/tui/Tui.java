@@ -85,6 +85,14 @@ final class Tui {
     return this;
   }
 
+  /** Resizes the terminal, as a user dragging the window would, and lets the UI redraw. */
+  Tui resize(int columns, int rows) {
+    terminal.setTerminalSize(new TerminalSize(columns, rows));
+    ui.processInput();
+    ui.processInput();
+    return this;
+  }
+
   /** Logs in with the seeded password. */
   Tui logIn(String username) {
     return type(username + "\n" + TestCrm.PASSWORD + "\n");
@@ -124,6 +132,14 @@ final class Tui {
       assertTrue(screen.contains(text), () -> "expected \"" + text + "\" on:\n" + screen);
     }
     return this;
+  }
+
+  /** The text is on the status line above the keys — said without a dialog to dismiss. */
+  Tui assertNotice(String text) {
+    List<String> lines = lines();
+    String notice = lines.get(lines.size() - 3) + lines.get(lines.size() - 4);
+    assertTrue(notice.contains(text), () -> "expected \"" + text + "\" above the keys on:\n" + screen());
+    return assertHides("Saved", "< OK >", "<  OK  >");
   }
 
   Tui assertHides(String... texts) {

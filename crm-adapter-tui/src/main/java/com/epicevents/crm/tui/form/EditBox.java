@@ -13,12 +13,20 @@ import com.googlecode.lanterna.input.KeyType;
 final class EditBox extends TextBox {
   EditBox(int width, String initial) {
     super(new TerminalSize(width, 1), initial == null ? "" : initial);
+    setCaretPosition(0);
   }
 
   @Override
   protected void afterEnterFocus(FocusChangeDirection direction, Interactable previouslyInFocus) {
     super.afterEnterFocus(direction, previouslyInFocus);
     setCaretPosition(getText().length());
+  }
+
+  /** Out of focus, a long value shows its beginning rather than its end. */
+  @Override
+  protected void afterLeaveFocus(FocusChangeDirection direction, Interactable nextInFocus) {
+    super.afterLeaveFocus(direction, nextInFocus);
+    setCaretPosition(0);
   }
 
   @Override

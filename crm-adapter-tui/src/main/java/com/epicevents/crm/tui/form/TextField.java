@@ -23,6 +23,11 @@ public class TextField extends Field {
     return box;
   }
 
+  @Override
+  void resize(int width) {
+    box.setPreferredSize(new com.googlecode.lanterna.TerminalSize(width, 1));
+  }
+
   TextBox box() {
     return box;
   }

@@ -59,6 +59,7 @@ public final class App {
   private AuthToken token;
   private CollaboratorView me;
   private boolean finished;
+  private com.googlecode.lanterna.TerminalSize size;
 
   public App(WindowBasedTextGUI gui, UseCases useCases, ErrorReporter reporter, ZoneId zone, Clock clock,
       String databaseLabel) {
@@ -97,6 +98,34 @@ public final class App {
 
   public boolean finished() {
     return finished;
+  }
+
+  /**
+   * Lays every open screen out again when the terminal changed size since the last call (the
+   * ones underneath too, so they are right when the user comes back to them). True when it did.
+   */
+  public boolean followTerminalSize() {
+    com.googlecode.lanterna.TerminalSize now = gui.getScreen().getTerminalSize();
+    if (now.equals(size)) {
+      return false;
+    }
+    boolean first = size == null;
+    size = now;
+    if (first) {
+      return false;
+    }
+    for (Screen s : screens) {
+      s.resized();
+    }
+    return true;
+  }
+
+  /** Says on the screen on top what just happened, on its status line rather than in a dialog. */
+  public void notice(String text) {
+    Screen top = screens.peek();
+    if (top != null) {
+      top.notice(text);
+    }
   }
 
   int columns() {
@@ -192,6 +221,11 @@ public final class App {
 
   private Actor actor() {
     return new Actor(new CollaboratorId(me.id()), me.team(), me.active());
+  }
+
+  /** Whether the session is still open; when it is not, the login screen says why. */
+  public boolean checkSession() {
+    return read("CurrentSession", () -> useCases.currentSession().current(token)).isPresent();
   }
 
   // ---- navigation -------------------------------------------------------------------------

@@ -75,7 +75,7 @@ final class ClientForms {
     protected void saved(ClientView result) {
       Client c = result.client();
       app.replace(this, new ClientDetailScreen(app, c.id()));
-      app.dialogs().message("Saved", "Client #" + c.id().value() + " (" + c.fullName().value() + ") was created.", null);
+      app.notice("Client #" + c.id().value() + " (" + c.fullName().value() + ") was created.");
     }
   }
 
@@ -119,7 +119,7 @@ final class ClientForms {
     @Override
     protected void saved(ClientView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Client #" + result.client().id().value() + " was updated.", null);
+      app.notice("Client #" + result.client().id().value() + " was updated.");
     }
   }
 
@@ -157,8 +157,8 @@ final class ClientForms {
     @Override
     protected void saved(ClientView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Client #" + result.client().id().value() + " is now in the charge of "
-          + result.salesContactName() + ".", null);
+      app.notice("Client #" + result.client().id().value() + " is now in the charge of "
+          + result.salesContactName() + ".");
     }
   }
 

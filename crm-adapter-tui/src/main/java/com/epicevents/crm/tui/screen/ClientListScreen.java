@@ -53,10 +53,10 @@ final class ClientListScreen extends ListScreen<ClientView> {
       key('n', "create a client", () -> app.show(ClientForms.create(app)));
     }
     start(List.of(
-        new Column<>("ID", 4, c -> String.valueOf(c.client().id().value())),
-        new Column<>("Full name", 18, c -> c.client().fullName().value()),
-        new Column<>("Company", 18, c -> c.client().companyName().value()),
-        new Column<>("Sales contact", 16, ClientView::salesContactName),
+        new Column<>("ID", 7, c -> String.valueOf(c.client().id().value())),
+        Column.growing("Full name", 12, c -> c.client().fullName().value()),
+        Column.growing("Company", 12, c -> c.client().companyName().value()),
+        Column.growing("Sales contact", 13, ClientView::salesContactName),
         new Column<>("Last contact", 16, c -> Display.dateTime(c.client().lastContactAt(), app.zone()))),
         searchRow, hints.toString());
   }

@@ -54,7 +54,7 @@ final class CollaboratorDetailScreen extends DetailScreen<CollaboratorView> {
             () -> app.useCases().deactivateCollaborator().deactivate(app.token(), id, c.version()),
             saved -> {
               load();
-              app.dialogs().message("Saved", saved.username() + " is deactivated.", null);
+              app.notice(saved.username() + " is deactivated.");
             },
             this::load),
         null);
@@ -68,7 +68,7 @@ final class CollaboratorDetailScreen extends DetailScreen<CollaboratorView> {
             () -> app.useCases().reactivateCollaborator().reactivate(app.token(), id, c.version()),
             saved -> {
               load();
-              app.dialogs().message("Saved", saved.username() + " is active again.", null);
+              app.notice(saved.username() + " is active again.");
             },
             this::load),
         null);

@@ -105,7 +105,7 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.replace(this, new CollaboratorDetailScreen(app, new CollaboratorId(result.id())));
-      app.dialogs().message("Saved", "Collaborator " + result.username() + " (#" + result.id() + ") was created.", null);
+      app.notice("Collaborator " + result.username() + " (#" + result.id() + ") was created.");
     }
   }
 
@@ -148,7 +148,7 @@ final class CollaboratorForms {
     @Override
     protected void saved(CollaboratorView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Collaborator " + result.username() + " (#" + result.id() + ") was updated.", null);
+      app.notice("Collaborator " + result.username() + " (#" + result.id() + ") was updated.");
     }
   }
 
@@ -198,7 +198,7 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.back(this);
-      app.dialogs().message("Saved", "The password of " + collaborator.username() + " was reset.", null);
+      app.notice("The password of " + collaborator.username() + " was reset.");
     }
   }
 
@@ -253,7 +253,7 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.back(this);
-      app.dialogs().message("Saved", "Your password was changed.", null);
+      app.notice("Your password was changed.");
     }
   }
 }

@@ -57,7 +57,7 @@ final class ContractDetailScreen extends DetailScreen<ContractView> {
                 UpdateContractUseCase.Command.of(id.value(), c.contract().version(), null, null, true)),
             saved -> {
               load();
-              app.dialogs().message("Saved", "Contract #" + id.value() + " is signed.", null);
+              app.notice("Contract #" + id.value() + " is signed.");
             },
             this::load),
         null);

@@ -73,8 +73,8 @@ final class ContractForms {
     @Override
     protected void saved(ContractView result) {
       app.replace(this, new ContractDetailScreen(app, result.contract().id()));
-      app.dialogs().message("Saved", "Contract #" + result.contract().id().value() + " was created for "
-          + result.clientName() + ".", null);
+      app.notice("Contract #" + result.contract().id().value() + " was created for "
+          + result.clientName() + ".");
     }
   }
 
@@ -124,7 +124,7 @@ final class ContractForms {
     @Override
     protected void saved(ContractView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Contract #" + result.contract().id().value() + " was updated.", null);
+      app.notice("Contract #" + result.contract().id().value() + " was updated.");
     }
   }
 }

@@ -132,8 +132,8 @@ final class EventForms {
     @Override
     protected void saved(EventView result) {
       app.replace(this, new EventDetailScreen(app, result.event().id()));
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " was created for "
-          + result.clientName() + ".", null);
+      app.notice("Event #" + result.event().id().value() + " was created for "
+          + result.clientName() + ".");
     }
   }
 
@@ -201,7 +201,7 @@ final class EventForms {
     @Override
     protected void saved(EventView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " was updated.", null);
+      app.notice("Event #" + result.event().id().value() + " was updated.");
     }
   }
 
@@ -237,8 +237,7 @@ final class EventForms {
     protected void saved(EventView result) {
       app.back(this);
       String who = result.supportContactName() == null ? "nobody" : result.supportContactName();
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " is now in the charge of " + who + ".",
-          null);
+      app.notice("Event #" + result.event().id().value() + " is now in the charge of " + who + ".");
     }
   }
 }

@@ -33,12 +33,12 @@ final class EventListScreen extends ListScreen<EventView> {
       key('m', "my events", () -> show(Preset.MINE));
     }
     start(List.of(
-        new Column<>("ID", 4, e -> String.valueOf(e.event().id().value())),
-        new Column<>("Name", 12, e -> e.event().details().name()),
-        new Column<>("Client", 14, EventView::clientName),
+        new Column<>("ID", 7, e -> String.valueOf(e.event().id().value())),
+        Column.growing("Name", 8, e -> e.event().details().name()),
+        Column.growing("Client", 8, EventView::clientName),
         new Column<>("Start", 16, e -> Display.dateTime(e.event().schedule().startAt(), app.zone())),
-        new Column<>("Location", 12, e -> e.event().details().location()),
-        new Column<>("Support", 12, e -> e.supportContactName() == null ? "(none)" : e.supportContactName())),
+        Column.growing("Location", 8, e -> e.event().details().location()),
+        Column.growing("Support", 7, e -> e.supportContactName() == null ? "(none)" : e.supportContactName())),
         null, hints.toString());
   }
 

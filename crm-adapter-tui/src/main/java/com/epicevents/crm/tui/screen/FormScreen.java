@@ -11,6 +11,7 @@ import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
 abstract class FormScreen<R> extends Screen {
   protected final Form form;
   private final String useCase;
+  private Label intro;
+  private String introText;
 
   protected FormScreen(App app, String title, String useCase) {
     super(app, title);
@@ -39,20 +42,50 @@ abstract class FormScreen<R> extends Screen {
   protected void build(String intro) {
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     if (intro != null) {
-      body.addComponent(Dialogs.wrapped(intro, Math.max(20, app.columns() - 2)));
+      this.introText = intro;
+      this.intro = Dialogs.wrapped(intro, Math.max(20, app.columns() - 2));
+      body.addComponent(this.intro);
     }
     body.addComponent(form.component());
     body.addComponent(new EmptySpace());
     Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
     buttons.addComponent(new Button("Save (F10)", this::submit));
-    buttons.addComponent(new Button("Cancel (Esc)", () -> app.back(this)));
+    buttons.addComponent(new Button("Cancel (Esc)", this::onEscape));
     body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: review and save  Esc: cancel");
+    setBody(body, "Enter/Tab: next field  F10: review and save  Ctrl+U: empty field  Esc: cancel");
     helpLine("F10", "check the fields, review them and save");
     helpLine("← → Space", "change a choice such as < Sales >");
     helpLine("Ctrl+U", "empty the field");
     helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
     focus(form.firstInput());
+  }
+
+  /** Before the user types anything: is the session still open? (Otherwise the login screen, at once.) */
+  @Override
+  public void opened() {
+    app.checkSession();
+  }
+
+  @Override
+  public void resized() {
+    form.resize(app.columns());
+    if (intro != null) {
+      intro.setLabelWidth(Math.max(20, app.columns() - 2));
+      intro.setText(com.epicevents.crm.tui.widget.Display.safe(introText));
+    }
+    super.resized();
+  }
+
+  /** Esc or Cancel: leaves at once when nothing was typed, else asks first (No is the answer Enter gives). */
+  @Override
+  protected void onEscape() {
+    List<String> changed = form.fields().stream().filter(Field::changed).map(Field::label).toList();
+    if (changed.isEmpty()) {
+      app.back(this);
+      return;
+    }
+    app.dialogs().confirmNo("Leave the form", List.of("You changed: " + String.join(", ", changed) + "."),
+        "Leave without saving? Your changes are lost.", () -> app.back(this), null);
   }
 
   /** Checks only the screen can make (a repeated password…), as field errors. */

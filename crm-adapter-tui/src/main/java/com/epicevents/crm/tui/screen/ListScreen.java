@@ -31,7 +31,7 @@ abstract class ListScreen<T> extends Screen {
 
   /** Builds the screen; call at the end of the subclass constructor. The first page loads when shown. */
   protected void start(List<PagedTable.Column<T>> columns, Component aboveTable, String keyHints) {
-    table = new PagedTable<>(columns, app.pageRows(),
+    table = new PagedTable<>(columns, tableWidth(), app.pageRows(),
         page -> app.read(useCaseName(), () -> fetch(page)), this::enter);
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     if (aboveTable != null) {
@@ -39,9 +39,13 @@ abstract class ListScreen<T> extends Screen {
     }
     body.addComponent(filterLine);
     body.addComponent(table.component());
-    setBody(body, (onPick != null ? "Enter: choose  " : "Enter: open  ") + keyHints + "  PgDn/PgUp: pages  Esc: back");
+    key('q', "leave the list", () -> app.back(this));
+    setBody(body, (onPick != null ? "Enter: choose  " : "Enter: open  ") + keyHints
+        + "  PgDn/PgUp: pages  Home/End  q/Esc: back");
     helpLine("Enter", onPick != null ? "choose the selected record" : "open the selected record");
+    helpLine("↓ ↑", "next / previous record; past the last row, the next page");
     helpLine("PgDn PgUp", "next / previous page");
+    helpLine("Home End", "first / last record of the page (Home again: the first page)");
     filterLine.setText(Display.safe("Showing: " + filterDescription()));
     focus(table.table());
   }
@@ -49,6 +53,17 @@ abstract class ListScreen<T> extends Screen {
   @Override
   public void opened() {
     refresh();
+  }
+
+  /** The table takes the window's width, less its borders. */
+  private int tableWidth() {
+    return Math.max(20, app.columns() - 2);
+  }
+
+  @Override
+  public void resized() {
+    table.resize(tableWidth(), app.pageRows());
+    super.resized();
   }
 
   protected abstract String useCaseName();
@@ -78,6 +93,35 @@ abstract class ListScreen<T> extends Screen {
 
   @Override
   protected boolean onSpecialKey(KeyStroke key) {
+    if (window.getFocusedInteractable() == table.table()) {
+      switch (key.getKeyType()) {
+        case ArrowDown -> {
+          if (table.onLastRow() && table.hasNextPage()) {
+            table.nextPageFromBottom();
+            return true;
+          }
+        }
+        case ArrowUp -> {
+          if (table.onFirstRow() && table.hasPreviousPage()) {
+            table.previousPageFromTop();
+            return true;
+          }
+        }
+        case Home -> {
+          if (table.onFirstRow() && table.hasPreviousPage()) {
+            table.first();
+          } else {
+            table.selectFirst();
+          }
+          return true;
+        }
+        case End -> {
+          table.selectLast();
+          return true;
+        }
+        default -> { }
+      }
+    }
     if (key.getKeyType() == KeyType.PageDown) {
       table.nextPage();
       return true;

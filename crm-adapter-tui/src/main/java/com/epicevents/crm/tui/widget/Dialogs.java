@@ -81,6 +81,16 @@ public final class Dialogs {
     show(window, yes);
   }
 
+  /** A question whose safe answer is No: the cursor starts on No, so Enter alone changes nothing. */
+  public void confirmNo(String title, List<String> lines, String question, Runnable onYes, Runnable onNo) {
+    confirm(title, lines, question, onYes, onNo);
+    Window shown = gui.getActiveWindow();
+    if (shown instanceof BasicWindow w && w.getComponent() instanceof Panel panel) {
+      Panel buttons = (Panel) panel.getChildrenList().get(panel.getChildCount() - 1);
+      w.setFocusedInteractable((Interactable) buttons.getChildrenList().get(1));
+    }
+  }
+
   /**
    * Asks for a password (masked). Enter hands the typed characters over (the box is emptied);
    * Esc cancels. {@code error}, when not null, is shown above the prompt.
@@ -157,6 +167,14 @@ public final class Dialogs {
     Label label = new Label("");
     label.setLabelWidth(width);
     label.setText(Display.safe(text));
+    return label;
+  }
+
+  /** Stored text keeping its own line breaks, each line wrapping at {@code width} columns. */
+  public static Label wrappedLines(String raw, int width) {
+    Label label = new Label("");
+    label.setLabelWidth(width);
+    label.setText(String.join("\n", Display.lines(raw)));
     return label;
   }
 
