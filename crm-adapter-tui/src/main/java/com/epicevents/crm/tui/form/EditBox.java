@@ -10,8 +10,8 @@ import com.googlecode.lanterna.input.KeyType;
  * A one-line text box for forms: the cursor lands at the end of what the field holds, ready to
  * add or erase, and Ctrl+U empties the field.
  */
-final class EditBox extends TextBox {
-  EditBox(int width, String initial) {
+public final class EditBox extends TextBox {
+  public EditBox(int width, String initial) {
     super(new TerminalSize(width, 1), initial == null ? "" : initial);
     setCaretPosition(0);
   }
@@ -20,6 +20,14 @@ final class EditBox extends TextBox {
   protected void afterEnterFocus(FocusChangeDirection direction, Interactable previouslyInFocus) {
     super.afterEnterFocus(direction, previouslyInFocus);
     setCaretPosition(getText().length());
+  }
+
+  private TextChangeListener listener;
+
+  @Override
+  public synchronized TextBox setTextChangeListener(TextChangeListener textChangeListener) {
+    this.listener = textChangeListener;
+    return super.setTextChangeListener(textChangeListener);
   }
 
   /** Out of focus, a long value shows its beginning rather than its end. */
@@ -33,7 +41,14 @@ final class EditBox extends TextBox {
   public synchronized Result handleKeyStroke(KeyStroke key) {
     if (key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
       setText("");
+      if (listener != null) {
+        listener.onTextChanged("", true);
+      }
       return Result.HANDLED;
+    }
+    if (key.getKeyType() == KeyType.Character && (key.isCtrlDown() || key.isAltDown())) {
+      // Never typed as a letter: Ctrl+A must not insert an "a".
+      return Result.UNHANDLED;
     }
     return super.handleKeyStroke(key);
   }

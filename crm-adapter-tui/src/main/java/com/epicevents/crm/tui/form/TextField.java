@@ -16,6 +16,12 @@ public class TextField extends Field {
     super(key, label, required);
     this.shownAtStart = Display.safe(initial);
     this.box = new EditBox(width, shownAtStart);
+    // A message about the old value goes as soon as the value is changed.
+    box.setTextChangeListener((text, byUser) -> {
+      if (byUser && hasError()) {
+        clearError();
+      }
+    });
   }
 
   @Override

@@ -43,6 +43,11 @@ final class CollaboratorListScreen extends ListScreen<CollaboratorView> {
   }
 
   @Override
+  protected long idOf(CollaboratorView item) {
+    return item.id();
+  }
+
+  @Override
   protected String useCaseName() {
     return "ViewCollaborators";
   }

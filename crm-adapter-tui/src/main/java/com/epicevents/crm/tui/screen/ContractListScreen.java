@@ -73,6 +73,11 @@ final class ContractListScreen extends ListScreen<ContractView> {
   }
 
   @Override
+  protected long idOf(ContractView item) {
+    return item.contract().id().value();
+  }
+
+  @Override
   protected String useCaseName() {
     return "ViewContracts";
   }

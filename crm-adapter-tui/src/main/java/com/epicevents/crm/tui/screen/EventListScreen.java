@@ -52,6 +52,11 @@ final class EventListScreen extends ListScreen<EventView> {
   }
 
   @Override
+  protected long idOf(EventView item) {
+    return item.event().id().value();
+  }
+
+  @Override
   protected String useCaseName() {
     return "ViewEvents";
   }

@@ -9,6 +9,9 @@ import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.table.Table;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +62,12 @@ public final class PagedTable<T> {
   private long start;
   private Long next;
   private List<T> items = List.of();
+  /** Text the shown columns must contain (lower case), searched here page by page; null: none. */
+  private String filter;
+  private ToLongFunction<T> idOf;
+  /** The search stopped after {@link #SCAN_PAGES} pages without filling the page. */
+  private boolean searchedPart;
+  private static final int SCAN_PAGES = 5;
 
   /**
    * @param loader fetches a page; empty when the fetch failed (the failure was already shown)
@@ -153,6 +162,17 @@ public final class PagedTable<T> {
     return headers;
   }
 
+  /**
+   * Keeps only the records whose shown columns contain {@code text} (any case), from the first
+   * page. The records are read from the core a few pages at a time, so a search over a long list
+   * fills one screen at a time and PgDn searches further. Empty text shows everything again.
+   */
+  public void filter(String text, ToLongFunction<T> id) {
+    this.idOf = id;
+    this.filter = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+    first();
+  }
+
   /** Shows the first page. */
   public void first() {
     previousStarts.clear();
@@ -195,7 +215,7 @@ public final class PagedTable<T> {
   }
 
   private boolean load(long after, int selectRow) {
-    Optional<Page<T>> page = loader.apply(new PageRequest(after, pageSize));
+    Optional<Page<T>> page = fetch(after);
     if (page.isEmpty()) {
       return false;
     }
@@ -215,6 +235,48 @@ public final class PagedTable<T> {
     }
     info.setText(describe());
     return true;
+  }
+
+  private Optional<Page<T>> fetch(long after) {
+    searchedPart = false;
+    if (filter == null) {
+      return loader.apply(new PageRequest(after, pageSize));
+    }
+    List<T> found = new ArrayList<>();
+    long cursor = after;
+    for (int scanned = 0; scanned < SCAN_PAGES; scanned++) {
+      Optional<Page<T>> page = loader.apply(new PageRequest(cursor, PageRequest.MAX_LIMIT));
+      if (page.isEmpty()) {
+        return Optional.empty();
+      }
+      List<T> read = page.get().items();
+      for (int i = 0; i < read.size(); i++) {
+        T item = read.get(i);
+        if (matches(item)) {
+          found.add(item);
+          if (found.size() == pageSize) {
+            boolean nothingAfter = i == read.size() - 1 && !page.get().hasNext();
+            return Optional.of(new Page<>(found, nothingAfter ? null : idOf.applyAsLong(item)));
+          }
+        }
+      }
+      if (!page.get().hasNext()) {
+        return Optional.of(new Page<>(found, null));
+      }
+      cursor = page.get().nextAfter();
+    }
+    searchedPart = true;
+    return Optional.of(new Page<>(found, cursor));
+  }
+
+  private boolean matches(T item) {
+    for (Column<T> c : columns) {
+      String v = c.value().apply(item);
+      if (v != null && v.toLowerCase(Locale.ROOT).contains(filter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the selection is on the first / last row of the page. */
@@ -268,6 +330,9 @@ public final class PagedTable<T> {
   /** "Page 2 · records 21–40 of more · record 23": keyset pages have no total until the last one. */
   private String describe() {
     int number = previousStarts.size() + 1;
+    if (searchedPart && items.isEmpty()) {
+      return "Page " + number + ": nothing found yet among the records read · PgDn: search further";
+    }
     if (items.isEmpty()) {
       return number == 1 ? "No records." : "Page " + number + ": no records.";
     }
@@ -280,7 +345,7 @@ public final class PagedTable<T> {
         : "records " + firstShown + "–" + lastShown + " of " + lastShown;
     int selected = table.getSelectedRow();
     String position = selected >= 0 ? " · on " + (before + selected + 1) : "";
-    String keys = (next != null ? " · PgDn: next page" : " · last page")
+    String keys = (searchedPart ? " · PgDn: search further" : next != null ? " · PgDn: next page" : " · last page")
         + (previousStarts.isEmpty() ? "" : " · PgUp: previous");
     return "Page " + number + " · " + range + position + keys;
   }
