@@ -17,7 +17,19 @@ final class ContractForms {
   private static final List<Choice.Option<Boolean>> YES_NO =
       List.of(new Choice.Option<>(false, "no"), new Choice.Option<>(true, "yes"));
 
+  private static final java.util.regex.Pattern GROUPED =
+      java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
   private ContractForms() {}
+
+  /** An amount as typed; "4,000.00", the way amounts are shown, is read as 4000.00. */
+  static String amount(String typed) {
+    if (typed == null) {
+      return null;
+    }
+    String t = typed.strip();
+    return GROUPED.matcher(t).matches() ? t.replace(",", "") : typed;
+  }
 
   static Screen create(App app, ClientView client) {
     return new Create(app, client);
@@ -45,7 +57,8 @@ final class ContractForms {
     }
 
     private CreateContractUseCase.Command command() {
-      return CreateContractUseCase.Command.of(client.client().id().value(), total.value(), due.value(), signed.value());
+      return CreateContractUseCase.Command.of(client.client().id().value(), amount(total.value()), amount(due.value()),
+          signed.value());
     }
 
     @Override
@@ -102,13 +115,17 @@ final class ContractForms {
 
     private UpdateContractUseCase.Command command() {
       return UpdateContractUseCase.Command.of(contract.contract().id().value(), contract.contract().version(),
-          FormScreen.changedText(total), FormScreen.changedText(due),
+          amount(FormScreen.changedText(total)), amount(FormScreen.changedText(due)),
           signed != null && signed.value() ? Boolean.TRUE : null);
     }
 
     @Override
     protected Supplier<ContractView> prepare() {
-      command();
+      // Rule 2 asked of the contract itself before the confirmation: due within total.
+      UpdateContractUseCase.Command c = command();
+      Contract current = contract.contract();
+      current.changeAmounts(c.totalAmount() != null ? c.totalAmount() : current.totalAmount(),
+          c.amountDue() != null ? c.amountDue() : current.amountDue(), app.clock().instant());
       return () -> app.useCases().updateContract().update(app.token(), command());
     }
 

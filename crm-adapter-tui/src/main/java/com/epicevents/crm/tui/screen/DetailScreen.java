@@ -30,6 +30,11 @@ abstract class DetailScreen<T> extends Screen {
 
   protected abstract List<Describe.Line> describe(T record);
 
+  /** Lines shown after the record's fields (why an action is not offered…). */
+  protected List<Describe.Line> notes(T record) {
+    return List.of();
+  }
+
   /** Adds the allowed actions with {@link #action}. */
   protected abstract void addActions(T record);
 
@@ -74,7 +79,8 @@ abstract class DetailScreen<T> extends Screen {
     clearKeys();
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     Panel grid = new Panel(new GridLayout(2).setHorizontalSpacing(2));
-    List<Describe.Line> lines = describe(record);
+    List<Describe.Line> lines = new java.util.ArrayList<>(describe(record));
+    lines.addAll(notes(record));
     int labelWidth = lines.stream().mapToInt(l -> l.label().length()).max().orElse(10);
     // Window borders (2), the grid's margins (2) and the spacing (2): the value gets the rest.
     int valueWidth = Math.max(12, app.columns() - 6 - labelWidth);
