@@ -106,4 +106,19 @@ class KeysAndNavigationTest {
     assertTrue(tui.screen().chars().noneMatch(c -> c == 0x1b), "raw escape on screen");
     assertEquals("Gate\u001b[2J code", crm.reload(event.id()).details().notes());
   }
+
+  @Test
+  void aChooserFindsOneOfTwentyPeopleByTypingAFewLetters() {
+    for (String name : new String[] {"ann", "bob", "cid", "dan", "eve", "fay", "gus", "hal", "ida", "jon", "kim", "lou",
+        "max", "ned", "ozy", "pat", "quin", "ray", "tana", "uma"}) {
+      crm.collaborator(name, Team.SUPPORT);
+    }
+    Contract contract = crm.contract(crm.client("Acme", sam), "1000", "0", true);
+    crm.event(contract, null);
+    Tui tui = new Tui(crm).logIn("mia").type("5").enter().type("s").assertShows("< (nobody)", "type to find");
+    tui.type("ta").assertShows("< Tana (#", "find: ta");
+    tui.press(KeyType.Backspace, KeyType.Backspace).type("um").assertShows("< Uma (#");
+    tui.type("x").assertShows("< Uma (#");
+    tui.save().assertShows("Support contact: Uma");
+  }
 }

@@ -14,6 +14,16 @@ public final class ChoiceField<T> extends Field {
     super(key, label, required);
     this.choice = new Choice<>(options, initial);
     this.initial = choice.value();
+    choice.onChange(() -> {
+      if (choice.typed().isEmpty()) {
+        hint(options.size() > 3 ? "type to find, ← → to browse" : "");
+      } else {
+        hint("find: " + choice.typed());
+      }
+    });
+    if (options.size() > 3) {
+      hint("type to find, ← → to browse");
+    }
   }
 
   @Override
