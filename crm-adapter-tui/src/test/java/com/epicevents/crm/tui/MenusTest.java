@@ -40,7 +40,7 @@ class MenusTest {
             "4  Contracts not signed yet",
             "5  Contracts not fully paid",
             "6  Create an event (signed contract of my client)",
-            "7  Events of my clients",
+            "7  Events of my clients (agenda)",
             "8  Events without support"),
         menuOf("sam"));
   }
@@ -49,7 +49,7 @@ class MenusTest {
   void theSupportMenuOffersTheirEventsAndTheListsOnly() {
     crm.collaborator("sue", Team.SUPPORT);
     assertEquals(expected(
-            "1  My events: update, hand over to another support member",
+            "1  My events (agenda): update, hand over to another support member",
             "2  Events without support",
             "3  Contracts not signed yet",
             "4  Contracts not fully paid"),

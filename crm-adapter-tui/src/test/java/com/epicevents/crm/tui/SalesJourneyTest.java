@@ -107,6 +107,6 @@ class SalesJourneyTest {
     assertEquals(contract.id(), event.contractId());
     assertEquals(sue.id(), event.supportContactId());
 
-    tui.esc().type("7").assertShows("my events", "Summer party", "Acme", "2027-03-01 18:30", "Sue");
+    tui.esc().type("7").assertShows("events of my clients", "Summer party", "Acme", "2027-03-01 18:30", "Sue");
   }
 }

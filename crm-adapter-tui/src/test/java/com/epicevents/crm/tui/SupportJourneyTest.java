@@ -25,7 +25,7 @@ class SupportJourneyTest {
     crm.event(contract, stu);
     Tui tui = new Tui(crm).logIn("sue").assertShows("SUPPORT MENU", "1  My events");
 
-    tui.type("1").assertShows("my events", "Launch party").enter().assertShows("e  Update the details and dates");
+    tui.type("1").assertShows("events I support", "Launch party").enter().assertShows("e  Update the details and dates");
     tui.type("e").tab().tab().clearField().type("2027-01-14 18:00");
     assertTrue(tui.lineWith("Start").contains("cannot be in the past"), tui.screen());
     tui.clearField().type("2027-02-30 18:00");

@@ -29,8 +29,9 @@ final class EventListScreen extends ListScreen<EventView> {
     key('w', "events without a support contact", () -> show(Preset.UNASSIGNED));
     key('a', "all events", () -> show(Preset.ALL));
     if (app.may(Action.LIST_MY_EVENTS)) {
-      hints.append("  m: mine");
+      hints.append("  m: mine  g: my agenda");
       key('m', "my events", () -> show(Preset.MINE));
+      key('g', "my events as an agenda, by date", () -> app.show(new AgendaScreen(app)));
     }
     start(List.of(
         new Column<>("ID", 7, e -> String.valueOf(e.event().id().value())),

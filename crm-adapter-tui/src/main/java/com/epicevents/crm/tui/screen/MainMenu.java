@@ -50,8 +50,8 @@ final class MainMenu extends Screen {
     action(app.may(Action.CREATE_EVENT), "Create an event (signed contract of my client)",
         () -> ContractListScreen.pickForEvent(app));
     action(app.may(Action.LIST_MY_EVENTS),
-        sales ? "Events of my clients" : "My events: update, hand over to another support member",
-        () -> app.show(new EventListScreen(app, EventListScreen.Preset.MINE)));
+        sales ? "Events of my clients (agenda)" : "My events (agenda): update, hand over to another support member",
+        () -> app.show(new AgendaScreen(app)));
     action(app.may(Action.LIST_UNASSIGNED_EVENTS),
         app.grant(Action.ASSIGN_EVENT_SUPPORT) == Grant.YES ? "Events without support: assign support" : "Events without support",
         () -> app.show(new EventListScreen(app, EventListScreen.Preset.UNASSIGNED)));
