@@ -122,8 +122,8 @@ class ErrorPathsTest {
   void aDeactivatedCollaboratorIsSentBackToTheLoginScreenAtTheirNextStep() {
     Tui tui = new Tui(crm).logIn("sam");
     crm.useCases.deactivateCollaborator().deactivate(crm.login(mia), sam.id(), null);
-    tui.type("c").assertShows("Your session has ended: please log in again.", "Username");
-    tui.logIn("sam").assertShows("Invalid username or password.");
+    tui.type("c").assertShows("Your account has been deactivated: ask a manager if this is a mistake.", "Username");
+    tui.logIn("sam").assertShows("Invalid username or password.").assertHides("deactivated");
   }
 
   @Test
