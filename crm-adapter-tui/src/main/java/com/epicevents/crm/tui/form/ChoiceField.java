@@ -8,7 +8,7 @@ import java.util.Objects;
 /** A field whose value is picked among options (team, salesperson, support member, yes/no). */
 public final class ChoiceField<T> extends Field {
   private final Choice<T> choice;
-  private final T initial;
+  private T initial;
 
   public ChoiceField(String key, String label, boolean required, List<Choice.Option<T>> options, T initial) {
     super(key, label, required);
@@ -29,6 +29,14 @@ public final class ChoiceField<T> extends Field {
   @Override
   public Interactable input() {
     return choice;
+  }
+
+  /** {@link TextField#rebase} for a choice. */
+  public void rebase(T current) {
+    if (!changed()) {
+      choice.select(current);
+    }
+    initial = current;
   }
 
   public T value() {

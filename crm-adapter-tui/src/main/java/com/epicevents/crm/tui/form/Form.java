@@ -102,6 +102,17 @@ public final class Form {
     fit();
   }
 
+  private boolean keepsChangesOnConflict;
+
+  /** Whether, after a conflict, the form stays open with what was typed (an update form does). */
+  public boolean keepsChangesOnConflict() {
+    return keepsChangesOnConflict;
+  }
+
+  public void keepChangesOnConflict() {
+    keepsChangesOnConflict = true;
+  }
+
   public Field field(String key) {
     return fields.get(key);
   }

@@ -10,7 +10,7 @@ import com.googlecode.lanterna.gui2.TextBox;
  */
 public class TextField extends Field {
   private final TextBox box;
-  private final String shownAtStart;
+  private String shownAtStart;
 
   public TextField(String key, String label, boolean required, String initial, int width) {
     super(key, label, required);
@@ -22,6 +22,18 @@ public class TextField extends Field {
         clearError();
       }
     });
+  }
+
+  /**
+   * Someone else saved the record meanwhile: {@code current} is its value now. A field the user
+   * did not touch shows it; a field the user changed keeps what was typed, now compared with it.
+   */
+  public void rebase(String current) {
+    String shown = Display.safe(current);
+    if (!changed()) {
+      box.setText(shown);
+    }
+    shownAtStart = shown;
   }
 
   @Override

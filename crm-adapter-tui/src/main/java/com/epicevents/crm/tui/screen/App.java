@@ -379,6 +379,11 @@ public final class App {
       for (Describe.Line line : Describe.anyRecord(c.current(), zone)) {
         lines.add("  " + line.label() + ": " + line.valueOrNone());
       }
+      if (form != null && form.keepsChangesOnConflict()) {
+        lines.add("Your change is kept in the form:");
+        form.changesSummary().forEach(l -> lines.add("  " + l));
+        lines.add("Save again to apply it to the current values, or Esc to leave the form.");
+      }
       dialogs.message("Changed by someone else", lines, afterConflict);
     } else if (e instanceof LoginThrottled t) {
       dialogs.message("Locked", LoginScreen.throttledMessage(t), null);

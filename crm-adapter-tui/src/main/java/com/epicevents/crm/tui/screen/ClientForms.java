@@ -80,7 +80,7 @@ final class ClientForms {
   }
 
   private static final class Edit extends FormScreen<ClientView> {
-    private final ClientView client;
+    private ClientView client;
     private final TextField fullName;
     private final TextField email;
     private final TextField phone;
@@ -96,7 +96,23 @@ final class ClientForms {
       phone = form.text("phone", "Phone", true, c.phone().value());
       company = form.text("companyName", "Company", true, c.companyName().value());
       lastContact = form.date("lastContactAt", "Last contact", true, c.lastContactAt(), DateField.Bound.NOT_FUTURE);
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof ClientView now)) {
+        return false;
+      }
+      client = now;
+      Client c = now.client();
+      fullName.rebase(c.fullName().value());
+      email.rebase(c.email() == null ? null : c.email().value());
+      phone.rebase(c.phone().value());
+      company.rebase(c.companyName().value());
+      lastContact.rebase(c.lastContactAt());
+      return true;
     }
 
     private UpdateClientUseCase.Command command() {

@@ -115,7 +115,7 @@ final class CollaboratorForms {
   }
 
   private static final class Edit extends FormScreen<CollaboratorView> {
-    private final CollaboratorView collaborator;
+    private CollaboratorView collaborator;
     private final TextField username;
     private final TextField fullName;
     private final TextField email;
@@ -132,7 +132,24 @@ final class CollaboratorForms {
       email = form.text("email", "E-mail", false, c.email());
       phone = form.text("phone", "Phone", true, c.phone());
       team = form.choice("team", "Team", teams(), c.team());
+      keepChangesOnConflict();
       build("A change of team logs the collaborator out at once.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      CollaboratorView now = current instanceof CollaboratorView v ? v
+          : current instanceof com.epicevents.crm.domain.collaborator.Collaborator c ? CollaboratorView.full(c) : null;
+      if (now == null) {
+        return false;
+      }
+      collaborator = now;
+      username.rebase(now.username());
+      fullName.rebase(now.fullName());
+      email.rebase(now.email());
+      phone.rebase(now.phone());
+      team.rebase(now.team());
+      return true;
     }
 
     private UpdateCollaboratorUseCase.Command command() {

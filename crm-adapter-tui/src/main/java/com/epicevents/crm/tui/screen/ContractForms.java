@@ -92,7 +92,7 @@ final class ContractForms {
   }
 
   private static final class Edit extends FormScreen<ContractView> {
-    private final ContractView contract;
+    private ContractView contract;
     private final TextField total;
     private final TextField due;
     private final ChoiceField<Boolean> signed;
@@ -110,7 +110,19 @@ final class ContractForms {
       } else {
         signed = form.choice("signed", "Signed", YES_NO, false);
       }
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof ContractView now)) {
+        return false;
+      }
+      contract = now;
+      total.rebase(now.contract().totalAmount().toString());
+      due.rebase(now.contract().amountDue().toString());
+      return true;
     }
 
     private UpdateContractUseCase.Command command() {

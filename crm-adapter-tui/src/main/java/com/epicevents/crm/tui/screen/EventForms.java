@@ -138,7 +138,7 @@ final class EventForms {
   }
 
   private static final class Edit extends FormScreen<EventView> {
-    private final EventView view;
+    private EventView view;
     private final TextField name;
     private final TextField clientContact;
     private final DateField start;
@@ -160,7 +160,25 @@ final class EventForms {
       location = form.text("location", "Location", true, d.location());
       attendees = form.text("attendees", "Attendees", true, String.valueOf(d.attendees()));
       notes = form.text("notes", "Notes", false, d.notes());
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof EventView now)) {
+        return false;
+      }
+      view = now;
+      EventDetails d = now.event().details();
+      name.rebase(d.name());
+      clientContact.rebase(d.clientContact());
+      start.rebase(now.event().schedule().startAt());
+      end.rebase(now.event().schedule().endAt());
+      location.rebase(d.location());
+      attendees.rebase(String.valueOf(d.attendees()));
+      notes.rebase(d.notes());
+      return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.epicevents.crm.tui.screen;
 
+import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.form.DateField;
@@ -116,9 +117,24 @@ abstract class FormScreen<R> extends Screen {
 
   protected abstract void saved(R result);
 
-  /** After a conflict was shown: close the form; the record's screen below shows current values. */
-  protected void conflicted() {
-    app.back(this);
+  /**
+   * Someone else saved the record meanwhile; {@code current} is how it is now. An update form
+   * takes it as its new starting point, keeping what the user typed, and returns true; by
+   * default the form closes (the record's screen below shows the current values).
+   */
+  protected boolean rebase(Object current) {
+    return false;
+  }
+
+  /** The form stays open after a conflict when {@link #rebase} is implemented: call in its constructor. */
+  protected void keepChangesOnConflict() {
+    form.keepChangesOnConflict();
+  }
+
+  private void conflicted(ConcurrentModification conflict) {
+    if (conflict == null || !rebase(conflict.current())) {
+      app.back(this);
+    }
   }
 
   @Override
@@ -158,12 +174,21 @@ abstract class FormScreen<R> extends Screen {
       app.dialogs().message("Nothing to save", "No field was changed.", null);
       return;
     }
-    Supplier<R> call = work;
+    Supplier<R> prepared = work;
+    ConcurrentModification[] conflict = new ConcurrentModification[1];
+    Supplier<R> call = () -> {
+      try {
+        return prepared.get();
+      } catch (ConcurrentModification c) {
+        conflict[0] = c;
+        throw c;
+      }
+    };
     app.dialogs().confirm("Please confirm", lines, question(), () -> {
       if (needsRecentPassword()) {
-        app.change(useCase, form, call, this::saved, this::conflicted);
+        app.change(useCase, form, call, this::saved, () -> conflicted(conflict[0]));
       } else {
-        app.submit(useCase, form, call, this::saved, this::conflicted);
+        app.submit(useCase, form, call, this::saved, () -> conflicted(conflict[0]));
       }
     }, null);
   }

@@ -43,6 +43,16 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
     }
   }
 
+  /** Shows the option holding {@code value} (no change when none does). */
+  public void select(T value) {
+    for (int i = 0; i < options.size(); i++) {
+      if (Objects.equals(options.get(i).value(), value)) {
+        select(i);
+        return;
+      }
+    }
+  }
+
   public T value() {
     return options.get(index).value();
   }
