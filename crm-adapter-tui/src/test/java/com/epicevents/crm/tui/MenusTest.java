@@ -26,7 +26,7 @@ class MenusTest {
             "5  Events without support: assign support",
             "6  Clients: reassign to another salesperson",
             "7  Contracts not signed yet",
-            "8  Contracts not fully paid"),
+            "8  Contracts not fully paid", "9  Audit trail: who changed what (old → new)"),
         menuOf("mia"));
   }
 

@@ -60,6 +60,8 @@ final class MainMenu extends Screen {
     if (!sales) {
       contractLists();
     }
+    action(app.may(Action.READ_AUDIT), "Audit trail: who changed what (old → new)",
+        () -> app.show(new AuditTrailScreen(app)));
 
     item('c', "All clients", () -> app.show(new ClientListScreen(app, false, null)));
     item('o', "All contracts", () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.ALL)));

@@ -92,6 +92,40 @@ public final class Dialogs {
   }
 
   /**
+   * Asks for a line of text. {@code onEntered} answers null when the text is accepted (the dialog
+   * closes) or the reason it is not (shown, the dialog stays). Esc cancels.
+   */
+  public void ask(String title, String prompt, String initial, java.util.function.Function<String, String> onEntered) {
+    BasicWindow window = window(title);
+    Panel panel = column();
+    Label problem = errorLabel("");
+    panel.addComponent(new Label(Display.safe(prompt)));
+    TextBox box = new com.epicevents.crm.tui.form.EditBox(30, initial);
+    panel.addComponent(box);
+    panel.addComponent(problem);
+    panel.addComponent(new Label("Enter: apply   Esc: cancel   Ctrl+U: empty"));
+    window.setComponent(panel);
+    onKeys(window, key -> {
+      if (key.getKeyType() == KeyType.Escape) {
+        window.close();
+        return true;
+      }
+      if (key.getKeyType() == KeyType.Enter) {
+        window.close();
+        String refused = onEntered.apply(box.getText());
+        if (refused != null) {
+          problem.setText(Display.safe(refused));
+          gui.addWindow(window);
+          gui.setActiveWindow(window);
+        }
+        return true;
+      }
+      return false;
+    });
+    show(window, box);
+  }
+
+  /**
    * Asks for a password (masked). Enter hands the typed characters over (the box is emptied);
    * Esc cancels. {@code error}, when not null, is shown above the prompt.
    */
