@@ -72,7 +72,7 @@ public abstract class Screen {
     Interactable focused = window.getFocusedInteractable();
     Panel root = new Panel(new BorderLayout());
     Panel top = new Panel(new LinearLayout(Direction.VERTICAL));
-    top.addComponent(new Label(Display.safe(app.statusLine())));
+    top.addComponent(new Label(Display.safe(statusLine())));
     top.addComponent(new Separator(Direction.HORIZONTAL).setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill)));
     root.addComponent(top, BorderLayout.Location.TOP);
     root.addComponent(body, BorderLayout.Location.CENTER);
@@ -119,6 +119,11 @@ public abstract class Screen {
     if (body != null) {
       frame();
     }
+  }
+
+  /** The line above the content: who is logged in and where the data is. */
+  protected String statusLine() {
+    return app.statusLine();
   }
 
   /** What the screen is for, shown at the top of the help (F1 or ?). */

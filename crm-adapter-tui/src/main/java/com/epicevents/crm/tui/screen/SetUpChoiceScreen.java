@@ -1,8 +1,6 @@
-package com.epicevents.crm.bootstrap.tui;
+package com.epicevents.crm.tui.screen;
 
-import com.epicevents.crm.bootstrap.cli.RunningCrm;
-import com.epicevents.crm.bootstrap.config.CrmConfig;
-import com.epicevents.crm.bootstrap.embedded.EmbeddedDatabase;
+import com.epicevents.crm.tui.setup.SetUp;
 import com.epicevents.crm.tui.widget.Dialogs;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Direction;
@@ -12,16 +10,16 @@ import com.googlecode.lanterna.gui2.Panel;
 import java.util.List;
 
 /**
- * The first question: where the CRM keeps its data. The embedded database is the default, so
- * a single Enter sets everything up; an existing server opens its form.
+ * The first question of the first launch: where the CRM keeps its data. The embedded database is
+ * the default, so a single Enter sets everything up; an existing server opens its form.
  */
-final class DatabaseChoiceScreen extends WizardScreen {
+final class SetUpChoiceScreen extends Screen {
   private final ActionListBox list = new ActionListBox();
 
-  DatabaseChoiceScreen(FirstLaunchWizard wizard) {
-    super(wizard, "Epic Events CRM — first launch");
-    CrmConfig config = wizard.configuration();
-    int width = Math.max(20, wizard.columns() - 2);
+  SetUpChoiceScreen(App app) {
+    super(app, "Epic Events CRM — first launch");
+    SetUp setUp = app.setUp();
+    int width = Math.max(20, app.columns() - 2);
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     body.addComponent(Dialogs.wrapped("Welcome! The CRM is not set up yet. Where should it keep its data?", width));
     body.addComponent(new EmptySpace());
@@ -32,35 +30,43 @@ final class DatabaseChoiceScreen extends WizardScreen {
     body.addComponent(list);
     body.addComponent(new EmptySpace());
     body.addComponent(Dialogs.wrapped("The embedded database is a PostgreSQL server the CRM runs itself, with its"
-        + " data in " + DatabaseLabel.path(EmbeddedDatabase.dataDirectory(config.home())) + ".", width));
-    body.addComponent(Dialogs.wrapped("The choice is saved in " + DatabaseLabel.path(config.configFile())
+        + " data in " + setUp.embeddedDataPlace() + ".", width));
+    body.addComponent(Dialogs.wrapped("The choice is saved in " + setUp.configFilePlace()
         + " (readable by you only).", width));
     setBody(body, "Enter: embedded (or the highlighted choice)  1/2: choose  Esc: leave");
     helpLine("Enter", "set up the highlighted choice (at first: the embedded database)");
     focus(list);
   }
 
+  @Override
+  protected String statusLine() {
+    return app.setUp().statusLine();
+  }
+
+  @Override
+  protected String about() {
+    return "The CRM needs a PostgreSQL database: one it runs itself (embedded), or one on a server you have.";
+  }
+
   private void embedded() {
-    CrmConfig config = wizard.configuration();
-    RunningCrm crm;
+    SetUp.Ready ready;
     try {
-      crm = wizard.busy("Setting up the embedded database in " + DatabaseLabel.path(config.home())
-          + " (the first time takes a few seconds)…",
-          () -> RunningCrm.initialise(config, wizard.configurationSource(), wizard.poolSize()));
+      ready = app.busy("Setting up the embedded database in " + app.setUp().homePlace()
+          + " (the first time takes a few seconds)…", app.setUp()::setUpEmbedded);
     } catch (RuntimeException e) {
-      wizard.failed("The embedded database could not be set up", e);
+      app.dialogs().message("The embedded database could not be set up", List.of(e.getMessage()), null);
       return;
     }
-    wizard.databaseReady(crm);
+    app.databaseReady(ready);
   }
 
   private void existingServer() {
-    wizard.show(new ServerScreen(wizard, this));
+    app.show(new ServerScreen(app));
   }
 
   @Override
   protected void onEscape() {
-    wizard.dialogs().confirm("Leave", List.of("The CRM asks again at the next start."),
-        "Leave without setting the CRM up?", wizard::leave, null);
+    app.dialogs().confirmNo("Leave", List.of("The CRM asks again at the next start."),
+        "Leave without setting the CRM up?", app::exit, null);
   }
 }

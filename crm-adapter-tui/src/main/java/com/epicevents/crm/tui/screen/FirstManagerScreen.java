@@ -1,7 +1,7 @@
-package com.epicevents.crm.bootstrap.tui;
+package com.epicevents.crm.tui.screen;
 
 import com.epicevents.crm.application.port.in.CreateManagerAsAdminUseCase;
-import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import com.epicevents.crm.application.port.in.PasswordRules;
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
@@ -14,48 +14,49 @@ import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
-import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The first manager's account, asked for when the CRM has no active manager (nobody could log
- * in). The core validates it as it does {@code crm admin create-manager}; each message appears
- * next to its field, and a summary is confirmed before the account is created.
+ * in). The core validates it as it does {@code crm admin create-manager}, the password rules
+ * included, before the summary is confirmed; each message appears next to its field. The fields
+ * come in the order of management's "create a collaborator" form.
  */
-final class FirstManagerScreen extends WizardScreen {
+final class FirstManagerScreen extends Screen {
+  private static final String INTRO = "The CRM has no manager yet. Create the first manager's account: managers"
+      + " create the other collaborators' accounts. Passwords: 12 to 128 characters, not a common one, not"
+      + " containing the username.";
   private final Form form;
   private final TextField username;
   private final TextField fullName;
-  private final TextField phone;
   private final TextField email;
+  private final TextField phone;
   private final PasswordField password;
   private final PasswordField repeat;
   private final Label problem = Dialogs.errorLabel("");
+  private final Label intro;
 
-  FirstManagerScreen(FirstLaunchWizard wizard) {
-    super(wizard, "First manager's account");
-    this.form = new Form(ZoneId.systemDefault(), Clock.systemDefaultZone(), wizard.columns());
+  FirstManagerScreen(App app) {
+    super(app, "First manager's account");
+    this.form = new Form(app.zone(), app.clock(), app.columns());
     username = form.text("username", "Username", true, null);
     fullName = form.text("fullName", "Full name", true, null);
-    phone = form.text("phone", "Phone", true, null);
     email = form.text("email", "E-mail", false, null);
+    phone = form.text("phone", "Phone", true, null);
     password = form.password("password", "Password");
-    repeat = form.password("passwordRepeat", "Password again");
+    repeat = form.password("passwordRepeat", "Repeat password");
 
-    int width = Math.max(20, wizard.columns() - 2);
+    int width = Math.max(20, app.columns() - 2);
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
-    body.addComponent(Dialogs.wrapped("The CRM has no manager yet. Create the first manager's account: managers"
-        + " create the other collaborators' accounts. Passwords: 12 to 128 characters, not a common one, not"
-        + " containing the username.", width));
+    intro = Dialogs.wrapped(INTRO, width);
+    body.addComponent(intro);
     problem.setLabelWidth(width);
     body.addComponent(problem);
     body.addComponent(form.component());
@@ -64,16 +65,30 @@ final class FirstManagerScreen extends WizardScreen {
     buttons.addComponent(new Button("Create (F10)", this::submit));
     buttons.addComponent(new Button("Leave (Esc)", this::onEscape));
     body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: review and create  Esc: leave");
+    setBody(body, "Enter/Tab: next field  F10: review and create  Ctrl+U: empty field  Esc: leave");
     helpLine("F10", "check the fields, review them and create the account");
     helpLine("Ctrl+U", "empty the field");
     focus(form.firstInput());
   }
 
   @Override
+  protected String statusLine() {
+    return app.setUp() == null ? super.statusLine() : app.setUp().statusLine();
+  }
+
+  @Override
+  public void resized() {
+    form.resize(app.columns());
+    int width = Math.max(20, app.columns() - 2);
+    intro.setLabelWidth(width);
+    intro.setText(INTRO);
+    super.resized();
+  }
+
+  @Override
   protected void onEscape() {
-    wizard.dialogs().confirm("Leave", List.of("Nobody can log in before a manager's account exists.",
-        "The CRM asks for it again at the next start."), "Leave without creating it?", wizard::leave, null);
+    app.dialogs().confirmNo("Leave", List.of("Nobody can log in before a manager's account exists.",
+        "The CRM asks for it again at the next start."), "Leave without creating it?", app::exit, null);
   }
 
   @Override
@@ -90,7 +105,9 @@ final class FirstManagerScreen extends WizardScreen {
     problem.setText("");
     List<FieldError> errors = new ArrayList<>();
     if (!Arrays.equals(password.chars(), repeat.chars())) {
-      errors.add(new FieldError(repeat.key(), "the two passwords differ"));
+      errors.add(new FieldError(repeat.key(), "does not match the password"));
+    } else if (!password.isEmpty()) {
+      errors.addAll(PasswordRules.problems(password.key(), password.chars(), username.value()));
     }
     try {
       CreateManagerAsAdminUseCase.Command checked = command();
@@ -105,11 +122,11 @@ final class FirstManagerScreen extends WizardScreen {
     List<String> summary = List.of(
         "Username: " + username.value(),
         "Full name: " + fullName.value(),
-        "Phone: " + phone.value(),
         "E-mail: " + email.summaryValue(),
+        "Phone: " + phone.value(),
         "Team: Management",
         "Password: ********");
-    wizard.dialogs().confirm("Please confirm", summary, "Create this manager?", this::create, null);
+    app.dialogs().confirm("Please confirm", summary, "Create this manager?", this::create, null);
   }
 
   private CreateManagerAsAdminUseCase.Command command() {
@@ -125,9 +142,8 @@ final class FirstManagerScreen extends WizardScreen {
       showErrors(invalid.errors());
       return;
     }
-    CollaboratorId id;
     try {
-      id = wizard.crm().core().useCases().createManagerAsAdmin().execute(command);
+      app.useCases().createManagerAsAdmin().execute(command);
     } catch (ValidationFailed invalid) {
       showErrors(invalid.errors());
       return;
@@ -140,26 +156,28 @@ final class FirstManagerScreen extends WizardScreen {
       }
       return;
     } catch (RuntimeException e) {
-      wizard.failed("The manager's account could not be created", e);
+      app.unexpected("CreateManagerAsAdmin", e);
       return;
     } finally {
       Arrays.fill(command.password(), '\0');
     }
     password.clear();
     repeat.clear();
-    wizard.dialogs().message("Manager created", List.of(
-        "Manager " + username.value() + " (#" + id.value() + ") was created.",
-        "Log in with this account on the next screen."), wizard::complete);
+    app.managerCreated(username.value());
   }
 
-  /** Each message next to its field; a refused or mistyped password is asked for again, twice. */
+  /**
+   * Each message next to its field. A repeat that does not match is asked again alone (the first
+   * password stays); a password the rules refuse is asked again, twice.
+   */
   private void showErrors(List<FieldError> errors) {
-    if (errors.stream().anyMatch(e -> e.field().equals(password.key()) || e.field().equals(repeat.key()))) {
+    if (errors.stream().anyMatch(e -> e.field().equals(password.key()))) {
       password.clear();
+      repeat.clear();
+    } else if (errors.stream().anyMatch(e -> e.field().equals(repeat.key()))) {
       repeat.clear();
     }
     form.showErrors(errors);
-    Interactable first = form.firstInvalid();
-    focus(first == repeat.input() ? password.input() : first);
+    focus(form.firstInvalid());
   }
 }
