@@ -6,10 +6,8 @@ import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.form.Field;
-import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.form.PasswordField;
 import com.epicevents.crm.tui.form.TextField;
-import com.epicevents.crm.tui.widget.Dialogs;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -17,8 +15,6 @@ import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,23 +25,19 @@ import java.util.List;
  * included, before the summary is confirmed; each message appears next to its field. The fields
  * come in the order of management's "create a collaborator" form.
  */
-final class FirstManagerScreen extends Screen {
+final class FirstManagerScreen extends FormLayout {
   private static final String INTRO = "The CRM has no manager yet. Create the first manager's account: managers"
       + " create the other collaborators' accounts. Passwords: 12 to 128 characters, not a common one, not"
       + " containing the username.";
-  private final Form form;
   private final TextField username;
   private final TextField fullName;
   private final TextField email;
   private final TextField phone;
   private final PasswordField password;
   private final PasswordField repeat;
-  private final Label problem = Dialogs.errorLabel("");
-  private final Label intro;
 
   FirstManagerScreen(App app) {
     super(app, "First manager's account");
-    this.form = new Form(app.zone(), app.clock(), app.columns());
     username = form.text("username", "Username", true, null);
     fullName = form.text("fullName", "Full name", true, null);
     email = form.text("email", "E-mail", false, null);
@@ -53,36 +45,14 @@ final class FirstManagerScreen extends Screen {
     password = form.password("password", "Password");
     repeat = form.password("passwordRepeat", "Repeat password");
 
-    int width = Math.max(20, app.columns() - 2);
-    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
-    intro = Dialogs.wrapped(INTRO, width);
-    body.addComponent(intro);
-    problem.setLabelWidth(width);
-    body.addComponent(problem);
-    body.addComponent(form.component());
-    body.addComponent(new EmptySpace());
-    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-    buttons.addComponent(new Button("Create (F10)", this::submit));
-    buttons.addComponent(new Button("Leave (Esc)", this::onEscape));
-    body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: review and create  Ctrl+U: empty field  Esc: leave");
+    build(INTRO, "Create (F10)", "Leave (Esc)",
+        "Enter/Tab: next field  F10: review and create  Ctrl+U: empty field  Esc: leave");
     helpLine("F10", "check the fields, review them and create the account");
-    helpLine("Ctrl+U", "empty the field");
-    focus(form.firstInput());
   }
 
   @Override
   protected String statusLine() {
     return app.setUp() == null ? super.statusLine() : app.setUp().statusLine();
-  }
-
-  @Override
-  public void resized() {
-    form.resize(app.columns());
-    int width = Math.max(20, app.columns() - 2);
-    intro.setLabelWidth(width);
-    intro.setText(INTRO);
-    super.resized();
   }
 
   @Override
@@ -92,15 +62,7 @@ final class FirstManagerScreen extends Screen {
   }
 
   @Override
-  protected boolean onSpecialKey(KeyStroke key) {
-    if (key.getKeyType() == KeyType.F10) {
-      submit();
-      return true;
-    }
-    return false;
-  }
-
-  private void submit() {
+  void submit() {
     form.clearErrors();
     problem.setText("");
     List<FieldError> errors = new ArrayList<>();

@@ -5,9 +5,7 @@ import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.form.DateField;
 import com.epicevents.crm.tui.form.Field;
-import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.form.TextField;
-import com.epicevents.crm.tui.widget.Dialogs;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -15,8 +13,6 @@ import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,54 +23,27 @@ import java.util.function.Supplier;
  * its field, then shows a summary to confirm — as the reference CLI did — and only then calls the
  * core (asking for the password again first when the session needs it).
  */
-abstract class FormScreen<R> extends Screen {
-  protected final Form form;
+abstract class FormScreen<R> extends FormLayout {
   private final String useCase;
-  private Label intro;
-  private String introText;
 
   protected FormScreen(App app, String title, String useCase) {
     super(app, title);
     this.useCase = useCase;
-    this.form = new Form(app.zone(), app.clock(), app.columns());
   }
 
   /** Lays the form out; call once the fields are added. */
   protected void build(String intro) {
-    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
-    if (intro != null) {
-      this.introText = intro;
-      this.intro = Dialogs.wrapped(intro, Math.max(20, app.columns() - 2));
-      body.addComponent(this.intro);
-    }
-    body.addComponent(form.component());
-    body.addComponent(new EmptySpace());
-    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-    buttons.addComponent(new Button("Save (F10)", this::submit));
-    buttons.addComponent(new Button("Cancel (Esc)", this::onEscape));
-    body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: review and save  Ctrl+U: empty field  Esc: cancel");
+    build(intro, "Save (F10)", "Cancel (Esc)",
+        "Enter/Tab: next field  F10: review and save  Ctrl+U: empty field  Esc: cancel");
     helpLine("F10", "check the fields, review them and save");
     helpLine("← → Space", "change a choice such as < Sales >");
-    helpLine("Ctrl+U", "empty the field");
     helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
-    focus(form.firstInput());
   }
 
   /** Before the user types anything: is the session still open? (Otherwise the login screen, at once.) */
   @Override
   public void opened() {
     app.checkSession();
-  }
-
-  @Override
-  public void resized() {
-    form.resize(app.columns());
-    if (intro != null) {
-      intro.setLabelWidth(Math.max(20, app.columns() - 2));
-      intro.setText(com.epicevents.crm.tui.widget.Display.safe(introText));
-    }
-    super.resized();
   }
 
   /** Esc or Cancel: leaves at once when nothing was typed, else asks first (No is the answer Enter gives). */
@@ -138,14 +107,6 @@ abstract class FormScreen<R> extends Screen {
   }
 
   @Override
-  protected boolean onSpecialKey(KeyStroke key) {
-    if (key.getKeyType() == KeyType.F10) {
-      submit();
-      return true;
-    }
-    return false;
-  }
-
   void submit() {
     form.clearErrors();
     List<FieldError> errors = new ArrayList<>(localErrors());

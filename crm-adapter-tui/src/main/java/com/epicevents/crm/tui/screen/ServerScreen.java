@@ -2,11 +2,9 @@ package com.epicevents.crm.tui.screen;
 
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.tui.form.Field;
-import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.form.PasswordField;
 import com.epicevents.crm.tui.form.TextField;
 import com.epicevents.crm.tui.setup.SetUp;
-import com.epicevents.crm.tui.widget.Dialogs;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -14,8 +12,6 @@ import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 
 /**
@@ -24,25 +20,20 @@ import java.util.List;
  * after a confirmation, the set-up writes the configuration and creates (when new) and migrates
  * the database, putting the configuration back if that fails.
  */
-final class ServerScreen extends Screen {
+final class ServerScreen extends FormLayout {
   static final String DEFAULT_HOST = "localhost";
   static final String DEFAULT_PORT = "5432";
   static final String DEFAULT_DATABASE = "epic_crm";
 
-  private final Form form;
   private final TextField host;
   private final TextField port;
   private final TextField database;
   private final TextField user;
   private final PasswordField password;
   private final PasswordField repeat;
-  /** Why the server could not be used; wraps, as these reasons are long. */
-  private final Label problem = Dialogs.errorLabel("");
-  private final Label intro;
 
   ServerScreen(App app) {
     super(app, "Existing PostgreSQL server");
-    this.form = new Form(app.zone(), app.clock(), app.columns());
     host = form.text("host", "Host", true, DEFAULT_HOST);
     port = form.text("port", "Port", true, DEFAULT_PORT);
     database = form.text("database", "Database name", true, DEFAULT_DATABASE);
@@ -50,22 +41,9 @@ final class ServerScreen extends Screen {
     password = form.password("password", "Password");
     repeat = form.password("passwordRepeat", "Repeat password");
 
-    int width = Math.max(20, app.columns() - 2);
-    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
-    intro = Dialogs.wrapped(INTRO, width);
-    body.addComponent(intro);
-    problem.setLabelWidth(width);
-    body.addComponent(problem);
-    body.addComponent(form.component());
-    body.addComponent(new EmptySpace());
-    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-    buttons.addComponent(new Button("Test and save (F10)", this::submit));
-    buttons.addComponent(new Button("Back (Esc)", this::onEscape));
-    body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: test the connection and save  Ctrl+U: empty field  Esc: back");
+    build(INTRO, "Test and save (F10)", "Back (Esc)",
+        "Enter/Tab: next field  F10: test the connection and save  Ctrl+U: empty field  Esc: back");
     helpLine("F10", "check the fields, test the connection, confirm, then save and set up");
-    helpLine("Ctrl+U", "empty the field");
-    focus(form.firstInput());
   }
 
   private static final String INTRO = "The CRM database is created when it does not exist yet (its name: 1 to 20"
@@ -79,17 +57,6 @@ final class ServerScreen extends Screen {
   }
 
   @Override
-  public void resized() {
-    form.resize(app.columns());
-    int width = Math.max(20, app.columns() - 2);
-    intro.setLabelWidth(width);
-    intro.setText(INTRO);
-    problem.setLabelWidth(width);
-    problem.setText(problem.getText());
-    super.resized();
-  }
-
-  @Override
   protected void onEscape() {
     password.clear();
     repeat.clear();
@@ -97,15 +64,7 @@ final class ServerScreen extends Screen {
   }
 
   @Override
-  protected boolean onSpecialKey(KeyStroke key) {
-    if (key.getKeyType() == KeyType.F10) {
-      submit();
-      return true;
-    }
-    return false;
-  }
-
-  private void submit() {
+  void submit() {
     form.clearErrors();
     problem.setText("");
     String typed = new String(password.chars());
