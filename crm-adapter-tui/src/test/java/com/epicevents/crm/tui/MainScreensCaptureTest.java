@@ -51,10 +51,15 @@ class MainScreensCaptureTest {
     tui.esc().esc().type("y").press(com.googlecode.lanterna.input.KeyType.F1);
     capture(tui, "F1 help", "Keys on this screen", "1         Create a client", "scroll");
     tui.esc().type("q").type("y").logIn("mia");
-    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign");
+    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign", "9  Audit trail");
+    tui.type("9");
+    capture(tui, "Audit trail", "Changes (old", "LOGGED_OUT", "t: kind");
+    tui.esc();
     tui.type("q").type("y").logIn("sue");
     capture(tui, "Support menu", "1  My events", "2  Events without support");
-    tui.type("1").enter();
+    tui.type("1");
+    capture(tui, "My agenda", "Today: 0", "Launch party");
+    tui.enter();
     capture(tui, "Event detail", "Launch party", "e  Update the details and dates", "s  Hand over");
 
     Path out = Path.of("target", "tui-screens.txt");

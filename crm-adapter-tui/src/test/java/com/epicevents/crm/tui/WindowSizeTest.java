@@ -110,4 +110,15 @@ class WindowSizeTest {
         tui.screen());
     assertTrue(tui.lineWith("Client").contains("Acme (#" + signed.clientId().value() + ")"), tui.screen());
   }
+
+  @Test
+  void noListScrollsSidewaysEvenInANarrowWindow() {
+    crm.client("Boréal Bank of the North Atlantic Coast", sam);
+    Tui tui = new Tui(crm, crm.useCases, 60, 24).logIn("mia");
+    for (String list : new String[] {"c", "o", "e", "d", "9"}) {
+      tui.type(list);
+      assertTrue(tui.screen().indexOf('◄') < 0 && tui.screen().indexOf('►') < 0, tui.screen());
+      tui.esc();
+    }
+  }
 }

@@ -53,8 +53,8 @@ final class AuditTrailScreen extends ListScreen<AuditRecord> {
         new Column<>("At", 16, r -> Display.dateTime(r.entry().at(), app.zone())),
         Column.growing("Actor", 8, r -> actor(r.entry().actorId())),
         Column.growing("Action", 10, r -> r.entry().action()),
-        new Column<>("Record", 20, r -> record(r.entry())),
-        Column.growing("Changes (old → new)", 20, 3, r -> changes(r.entry()))),
+        Column.growing("Record", 10, r -> record(r.entry())),
+        Column.growing("Changes (old → new)", 12, 3, r -> changes(r.entry()))),
         null, "t: kind  i: record id  u: actor  a: all");
   }
 

@@ -30,6 +30,12 @@ abstract class DetailScreen<T> extends Screen {
 
   protected abstract List<Describe.Line> describe(T record);
 
+  @Override
+  protected String about() {
+    return "One record and what you may do with it: only the actions the permission table allows you on"
+        + " this record are listed.";
+  }
+
   /** Lines shown after the record's fields (why an action is not offered…). */
   protected List<Describe.Line> notes(T record) {
     return List.of();

@@ -40,6 +40,12 @@ abstract class FormScreen<R> extends FormLayout {
     helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
   }
 
+  @Override
+  protected String about() {
+    return "Fields marked * are required. F10 checks every field (messages appear beside them), shows a"
+        + " summary, and saves only after your Yes. Esc asks before throwing away what you typed.";
+  }
+
   /** Before the user types anything: is the session still open? (Otherwise the login screen, at once.) */
   @Override
   public void opened() {

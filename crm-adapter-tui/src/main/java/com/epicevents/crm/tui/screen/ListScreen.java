@@ -68,6 +68,13 @@ abstract class ListScreen<T> extends Screen {
     focus(table.table());
   }
 
+  @Override
+  protected String about() {
+    return "A list, one page at a time (" + filterDescription() + "). Enter "
+        + (picking() ? "chooses" : "opens") + " the highlighted record; / narrows the list as you type;"
+        + " PgDn/PgUp or ↓ past the last row change page.";
+  }
+
   /** What the search box looks in, shown beside it. */
   protected String searchHint() {
     return "any column shown; the list narrows as you type";

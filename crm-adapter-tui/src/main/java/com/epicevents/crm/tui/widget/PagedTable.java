@@ -150,6 +150,14 @@ public final class PagedTable<T> {
         }
       }
       result[last] = Math.max(columns.get(last).width(), result[last] + room - given);
+    } else if (growing > 0) {
+      // A very narrow window: growing columns give up their least width rather than the table
+      // scrolling sideways (a cell then shows fewer characters, with an ellipsis).
+      for (int i = 0; i < result.length; i++) {
+        if (columns.get(i).grows()) {
+          result[i] = Math.max(3, (int) ((long) Math.max(0, room) * columns.get(i).width() / growingLeast));
+        }
+      }
     }
     return result;
   }
