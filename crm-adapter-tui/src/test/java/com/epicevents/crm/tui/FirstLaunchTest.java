@@ -23,7 +23,7 @@ class FirstLaunchTest {
 
   @Test
   void oneKeypressSetsUpTheEmbeddedDatabaseThenTheFirstManagerLogsInWithTheirNameTypedIn() {
-    Tui tui = new Tui(setUp, 100, 34).assertShows("Welcome! The CRM is not set up yet", "Set-up | CRM home: ~/crm",
+    Tui tui = new Tui(setUp, 100, 34).assertShows("Welcome! The CRM is not set up yet", "Set-up | CRM home: ~/.local/share/epic-crm",
         "1  Embedded database (recommended)", "?/F1: help");
     tui.enter().assertShows("First manager's account", "Set-up | Database: embedded");
     assertEquals(1, setUp.embeddedSetUps);
@@ -85,6 +85,26 @@ class FirstLaunchTest {
     assertTrue(tui.lineWith("Repeat password *").contains("Repeat password *"), tui.screen());
   }
 
+  @Test
+  void theFirstLaunchScreensFitAnEightyByTwentyFourTerminal() throws java.io.IOException {
+    List<String> captures = new ArrayList<>();
+    Tui tui = new Tui(setUp, 80, 24);
+    captures.add(capture(tui, "First launch"));
+    tui.type("2").replace("localhost").replace("5432").replace("epic_crm").replace("postgres")
+        .type("secret password\nsecret pasword").save();
+    captures.add(capture(tui, "Existing PostgreSQL server, the repeat mistyped"));
+    tui.esc().enter().type("ada\nAda Lovelace\nada@epic\n06 12 34\n").save();
+    captures.add(capture(tui, "First manager's account"));
+    java.nio.file.Path out = java.nio.file.Path.of("target", "tui-first-launch.txt");
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.writeString(out, String.join("\n\n", captures) + "\n");
+  }
+
+  private static String capture(Tui tui, String name) {
+    assertTrue(tui.lines().stream().allMatch(l -> l.length() <= 80), name + " is wider than 80 columns");
+    return "### " + name + "\n" + String.join("\n", tui.lines());
+  }
+
   /** An installation in memory: the embedded database is "set up" at once, the server wants "right password". */
   private final class FakeSetUp implements SetUp {
     int embeddedSetUps;
@@ -99,22 +119,22 @@ class FirstLaunchTest {
 
     @Override
     public String statusLine() {
-      return ready ? "Set-up | Database: embedded" : "Set-up | CRM home: ~/crm";
+      return ready ? "Set-up | Database: embedded" : "Set-up | CRM home: ~/.local/share/epic-crm";
     }
 
     @Override
     public String embeddedDataPlace() {
-      return "~/crm/pgdata";
+      return "~/.local/share/epic-crm/pgdata";
     }
 
     @Override
     public String configFilePlace() {
-      return "~/crm/crm.conf";
+      return "~/.local/share/epic-crm/crm.conf";
     }
 
     @Override
     public String homePlace() {
-      return "~/crm";
+      return "~/.local/share/epic-crm";
     }
 
     @Override
