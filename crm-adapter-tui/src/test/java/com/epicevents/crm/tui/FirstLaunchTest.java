@@ -77,6 +77,8 @@ class FirstLaunchTest {
 
   @Test
   void theFirstLaunchScreensFollowTheWindowSize() {
+    Tui first = new Tui(setUp, 160, 40).resize(80, 24);
+    first.assertShows("The choice is saved in ~/.local/share/epic-crm/crm.conf (readable by you", "only).");
     Tui tui = new Tui(setUp, 80, 24).type("2").resize(160, 40);
     assertTrue(tui.lineWith("Database name *").matches("│ Database name +\\* +epic_crm +│"), tui.screen());
     assertTrue(tui.lineWith("Repeat password *").contains("Repeat password *"), tui.screen());

@@ -18,15 +18,28 @@ final class SetUpChoiceScreen extends Screen {
 
   SetUpChoiceScreen(App app) {
     super(app, "Epic Events CRM — first launch");
+    list.addItem("1  Embedded database (recommended): nothing to install", this::embedded);
+    list.addItem("2  An existing PostgreSQL server: host, port, user, password", this::existingServer);
+    key('1', "embedded database", this::embedded);
+    key('2', "an existing PostgreSQL server", this::existingServer);
+    helpLine("Enter", "set up the highlighted choice (at first: the embedded database)");
+    layOut();
+    focus(list);
+  }
+
+  /** The texts wrap to the window: laid out again when it changes size. */
+  @Override
+  public void resized() {
+    layOut();
+    super.resized();
+  }
+
+  private void layOut() {
     SetUp setUp = app.setUp();
     int width = Math.max(20, app.columns() - 2);
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     body.addComponent(Dialogs.wrapped("Welcome! The CRM is not set up yet. Where should it keep its data?", width));
     body.addComponent(new EmptySpace());
-    list.addItem("1  Embedded database (recommended): nothing to install", this::embedded);
-    list.addItem("2  An existing PostgreSQL server: host, port, user, password", this::existingServer);
-    key('1', "embedded database", this::embedded);
-    key('2', "an existing PostgreSQL server", this::existingServer);
     body.addComponent(list);
     body.addComponent(new EmptySpace());
     body.addComponent(Dialogs.wrapped("The embedded database is a PostgreSQL server the CRM runs itself, with its"
@@ -34,8 +47,6 @@ final class SetUpChoiceScreen extends Screen {
     body.addComponent(Dialogs.wrapped("The choice is saved in " + setUp.configFilePlace()
         + " (readable by you only).", width));
     setBody(body, "Enter: embedded (or the highlighted choice)  1/2: choose  Esc: leave");
-    helpLine("Enter", "set up the highlighted choice (at first: the embedded database)");
-    focus(list);
   }
 
   @Override
