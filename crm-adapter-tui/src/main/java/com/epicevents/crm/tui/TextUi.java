@@ -3,6 +3,7 @@ package com.epicevents.crm.tui;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.tui.screen.App;
+import com.epicevents.crm.tui.setup.SetUp;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -51,6 +52,32 @@ public final class TextUi implements AutoCloseable {
   }
 
   /**
+   * The text UI of a CRM that may not be set up yet: the first-launch screens (where the data
+   * goes, the first manager's account) come before the login screen.
+   */
+  public TextUi(SetUp setUp, Terminal terminal, ZoneId zone, Clock clock) {
+    try {
+      this.screen = new TerminalScreen(terminal);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace(TextColor.ANSI.BLUE));
+    this.app = new App(gui, setUp, zone, clock);
+  }
+
+  /** {@link #run} after the first-launch screens when the CRM is not set up yet. */
+  public static void run(SetUp setUp, Terminal terminal, ZoneId zone) {
+    try (TextUi ui = new TextUi(setUp, terminal, zone, Clock.system(zone))) {
+      ui.open();
+      while (!ui.finished()) {
+        if (!ui.processInput()) {
+          sleepBriefly();
+        }
+      }
+    }
+  }
+
+  /**
    * Runs the text UI on a terminal until the user leaves (Esc or "exit" at the login screen).
    */
   public static void run(UseCases useCases, ErrorReporter reporter, Terminal terminal, ZoneId zone,
@@ -74,6 +101,7 @@ public final class TextUi implements AutoCloseable {
     }
     open = true;
     app.start();
+    app.followTerminalSize();
     processInput();
   }
 
@@ -84,6 +112,10 @@ public final class TextUi implements AutoCloseable {
   public boolean processInput() {
     try {
       boolean busy = gui.getGUIThread().processEventsAndUpdate();
+      if (app.followTerminalSize()) {
+        gui.updateScreen();
+        busy = true;
+      }
       failuresInARow = 0;
       return busy;
     } catch (EOFException closed) {

@@ -75,7 +75,8 @@ class LoginScreenTest {
 
   @Test
   void loggingOutReturnsToTheLoginScreenAndEndsTheSession() {
-    Tui tui = new Tui(crm).logIn("sam").type("q").assertShows("You are logged out.", "Username");
+    Tui tui = new Tui(crm).logIn("sam").type("q").assertShows("Log out of the CRM?").type("y")
+        .assertShows("You are logged out.", "Username");
     assertFalse(tui.ui.finished());
     tui.logIn("sam").esc().assertShows("Log out of the CRM?").type("y").assertShows("You are logged out.");
   }

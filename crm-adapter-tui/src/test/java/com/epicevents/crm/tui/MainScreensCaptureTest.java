@@ -44,17 +44,22 @@ class MainScreensCaptureTest {
     capture(tui, "Client detail", "Sales contact", "e  Update the client's details");
     tui.type("e").tab().clearField().type("not-an-email").save();
     capture(tui, "Update form with a field error", "is not a valid e-mail address", "F10: review and save");
-    tui.esc().esc().esc().type("6").enter().type("\nJane, 0611\n2027-02-01 1");
+    tui.esc().type("y").esc().esc().type("6").enter().type("\nJane, 0611\n2027-02-01 1");
     capture(tui, "Event form, date being typed", "format: YYYY-MM-DD HH:MM", "Europe/Paris");
     tui.type("9:00\n\n").tab().type("Paris\n120\n\n").enter();
     capture(tui, "Confirmation", "Please confirm", "Create this event?");
-    tui.esc().esc().press(com.googlecode.lanterna.input.KeyType.F1);
+    tui.esc().esc().type("y").press(com.googlecode.lanterna.input.KeyType.F1);
     capture(tui, "F1 help", "Keys on this screen", "1         Create a client", "scroll");
-    tui.esc().type("q").logIn("mia");
-    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign");
-    tui.type("q").logIn("sue");
+    tui.esc().type("q").type("y").logIn("mia");
+    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign", "9  Audit trail");
+    tui.type("9");
+    capture(tui, "Audit trail", "Changes (old", "LOGGED_OUT", "t: kind");
+    tui.esc();
+    tui.type("q").type("y").logIn("sue");
     capture(tui, "Support menu", "1  My events", "2  Events without support");
-    tui.type("1").enter();
+    tui.type("1");
+    capture(tui, "My agenda", "Today: 0", "Launch party");
+    tui.enter();
     capture(tui, "Event detail", "Launch party", "e  Update the details and dates", "s  Hand over");
 
     Path out = Path.of("target", "tui-screens.txt");

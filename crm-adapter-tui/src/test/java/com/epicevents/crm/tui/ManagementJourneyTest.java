@@ -37,7 +37,7 @@ class ManagementJourneyTest {
     tui.clearField().type(NEW_PASSWORD).save();
     tui.assertShows("Please confirm", "Username: suzy", "Team: Support", "Password: ********", "Create this collaborator?")
         .assertHides(NEW_PASSWORD);
-    tui.type("y").assertShows("Collaborator suzy (#", "was created").enter().assertShows("SUPPORT");
+    tui.type("y").assertNotice("was created").assertShows("Collaborator suzy (#").assertShows("SUPPORT");
 
     tui.esc().type("d").assertShows("Collaborators", "suzy", "Suzy Support", "SUPPORT");
     assertNotNull(crm.useCases.logIn().logIn(new LogInUseCase.Command("suzy", NEW_PASSWORD.toCharArray(), SessionKind.API)));
@@ -49,7 +49,7 @@ class ManagementJourneyTest {
     tui.type("2").type("t").type("t").assertShows("the SALES team", "sam", "sid").enter();
     tui.assertShows("Collaborator #" + sam.id().value(), "e  Update the details").type("e");
     tui.tab().clearField().type("Samuel Seller").tab().tab().tab().type("m").save();
-    tui.assertShows("Full name: Samuel Seller", "Team: Management").type("y").assertShows("was updated").enter();
+    tui.assertShows("Full name: Samuel Seller", "Team: Management").type("y").assertNotice("was updated");
     tui.assertShows("Samuel Seller", "MANAGEMENT");
     Collaborator reloaded = crm.reload(sam.id());
     assertEquals("Samuel Seller", reloaded.fullName().value());
@@ -60,11 +60,11 @@ class ManagementJourneyTest {
   void managementDeactivatesACollaboratorWhoCanNoLongerLogInThenReactivatesThem() {
     Tui tui = new Tui(crm).logIn("mia");
     tui.type("2").type("t").type("t").enter().type("x");
-    tui.assertShows("Deactivate sam", "can no longer log in").type("y").assertShows("sam is deactivated").enter();
+    tui.assertShows("Deactivate sam", "can no longer log in").type("y").assertNotice("sam is deactivated");
     tui.assertShows("no (deactivated)", "x  Reactivate");
     assertFalse(crm.reload(sam.id()).active());
 
-    tui.type("x").type("y").assertShows("sam is active again").enter();
+    tui.type("x").type("y").assertNotice("sam is active again");
     assertTrue(crm.reload(sam.id()).active());
   }
 
@@ -73,7 +73,7 @@ class ManagementJourneyTest {
     Tui tui = new Tui(crm).logIn("mia");
     tui.type("2").type("t").type("t").enter().type("r").assertShows("Reset the password of sam");
     tui.type(NEW_PASSWORD + "\n" + NEW_PASSWORD + "\n").enter().assertShows("New password: ********").type("y");
-    tui.assertShows("The password of sam was reset.");
+    tui.assertNotice("The password of sam was reset.");
     assertNotNull(crm.useCases.logIn().logIn(new LogInUseCase.Command("sam", NEW_PASSWORD.toCharArray(), SessionKind.API)));
   }
 
@@ -86,7 +86,7 @@ class ManagementJourneyTest {
     tui.type("3").assertShows("Choose a client", "Acme", "Globex").enter();
     tui.assertShows("Create a contract", "Acme (#" + acme.id().value() + ")", "Sam (#" + sam.id().value() + ")");
     tui.type("32000\n12000\n").save().assertShows("Total amount: 32000", "Signed: no").type("y");
-    tui.assertShows("was created for Acme").enter().assertShows("32,000.00", "12,000.00", "s  Sign the contract");
+    tui.assertNotice("was created for Acme").assertShows("32,000.00", "12,000.00", "s  Sign the contract");
 
     tui.esc().type("7").assertShows("contracts not signed yet", "Acme", "32,000.00");
   }
@@ -98,7 +98,7 @@ class ManagementJourneyTest {
     tui.type("4").assertShows("all contracts", "Acme").enter().type("e");
     tui.clearField().type("1500").tab().clearField().type("500").tab().type(" ").save();
     tui.assertShows("Total amount: 1500", "Amount due: 500", "Signed: yes", "cannot be marked unsigned").type("y");
-    tui.assertShows("was updated").enter().assertShows("1,500.00", "500.00", "yes, on");
+    tui.assertNotice("was updated").assertShows("1,500.00", "500.00", "yes, on");
     Contract reloaded = crm.reload(contract.id());
     assertEquals("1500.00", reloaded.totalAmount().toString());
     assertTrue(reloaded.signed());
@@ -113,7 +113,7 @@ class ManagementJourneyTest {
     tui.type("5").assertShows("events without a support contact", "Launch party", "(none)").enter();
     tui.assertShows("not assigned yet", "s  Assign a support contact").type("s");
     tui.assertShows("< (nobody)").press(com.googlecode.lanterna.input.KeyType.ArrowRight).assertShows("< Sue (#");
-    tui.save().assertShows("Support contact: Sue").type("y").assertShows("now in the charge of Sue").enter();
+    tui.save().assertShows("Support contact: Sue").type("y").assertNotice("now in the charge of Sue");
     assertEquals(sue.id(), crm.reload(event.id()).supportContactId());
     tui.esc().assertShows("No records.");
   }
@@ -123,7 +123,7 @@ class ManagementJourneyTest {
     Client acme = crm.client("Acme", sam);
     Tui tui = new Tui(crm).logIn("mia");
     tui.type("6").assertShows("Acme").enter().assertHides("e  Update the client's details").type("r");
-    tui.type("s").save().type("y").assertShows("now in the charge of Sid").enter();
+    tui.type("s").save().type("y").assertNotice("now in the charge of Sid");
     assertEquals(sid.id(), crm.reload(acme.id()).salesContactId());
     tui.esc().assertShows("Sid");
   }

@@ -26,7 +26,7 @@ class MenusTest {
             "5  Events without support: assign support",
             "6  Clients: reassign to another salesperson",
             "7  Contracts not signed yet",
-            "8  Contracts not fully paid"),
+            "8  Contracts not fully paid", "9  Audit trail: who changed what (old → new)"),
         menuOf("mia"));
   }
 
@@ -40,7 +40,7 @@ class MenusTest {
             "4  Contracts not signed yet",
             "5  Contracts not fully paid",
             "6  Create an event (signed contract of my client)",
-            "7  Events of my clients",
+            "7  Events of my clients (agenda)",
             "8  Events without support"),
         menuOf("sam"));
   }
@@ -49,7 +49,7 @@ class MenusTest {
   void theSupportMenuOffersTheirEventsAndTheListsOnly() {
     crm.collaborator("sue", Team.SUPPORT);
     assertEquals(expected(
-            "1  My events: update, hand over to another support member",
+            "1  My events (agenda): update, hand over to another support member",
             "2  Events without support",
             "3  Contracts not signed yet",
             "4  Contracts not fully paid"),
@@ -60,7 +60,7 @@ class MenusTest {
   void f1ShowsTheKeysOfTheScreen() {
     crm.collaborator("sue", Team.SUPPORT);
     Tui tui = new Tui(crm).logIn("sue").type("e").press(com.googlecode.lanterna.input.KeyType.F1);
-    tui.assertShows("Help: Events", "w         events without a support contact", "PgDn PgUp", "F1        this help");
+    tui.assertShows("Help: Events", "w         events without a support contact", "PgDn PgUp", "? or F1   this help");
     tui.esc().assertHides("Help: Events").assertShows("Showing: all events");
   }
 

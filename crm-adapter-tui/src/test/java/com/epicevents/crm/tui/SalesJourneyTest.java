@@ -28,8 +28,8 @@ class SalesJourneyTest {
     tui.type("John Dough\njohn@dough.test\n0611223344\nPortopullo\n\n");
     tui.enter().assertShows("Please confirm", "Full name: John Dough", "Company: Portopullo",
         "Last contact: now", "Create this client?");
-    tui.type("y").assertShows("was created", "Client #");
-    tui.enter().assertShows("Portopullo", "Sam (#" + sam.id().value() + ")");
+    tui.type("y").assertNotice("was created").assertShows("Client #");
+    tui.assertShows("Portopullo", "Sam (#" + sam.id().value() + ")");
 
     tui.esc().type("2").assertShows("My clients", "John Dough", "Portopullo");
     Client saved = crm.store.clients().list(
@@ -47,13 +47,13 @@ class SalesJourneyTest {
     tui.type("2").assertShows("Acme").enter().assertShows("Client #" + client.id().value(), "e  Update");
     tui.type("e").tab().tab().clearField().type("0799999999").save();
     tui.assertShows("Please confirm", "Phone: 0799999999").assertHides("Company:");
-    tui.type("y").assertShows("was updated").enter().assertShows("0799999999");
+    tui.type("y").assertNotice("was updated").assertShows("0799999999");
     assertEquals("0799999999", crm.reload(client.id()).phone().value());
 
     tui.type("r").assertShows("New salesperson", "< Sam (#" + sam.id().value() + ")");
     tui.type("s").assertShows("< Sid (#" + sid.id().value() + ")");
     tui.save().assertShows("New salesperson: Sid").type("y");
-    tui.assertShows("now in the charge of Sid").enter();
+    tui.assertNotice("now in the charge of Sid");
     assertEquals(sid.id(), crm.reload(client.id()).salesContactId());
     tui.assertHides("e  Update the client's details", "r  Reassign");
   }
@@ -67,7 +67,7 @@ class SalesJourneyTest {
     tui.type("4").assertShows("contracts not signed yet", "Acme", "32,000.00", "12,000.00");
     tui.enter().assertShows("Contract #" + contract.id().value(), "s  Sign the contract");
     tui.type("s").assertShows("cannot be marked unsigned").type("y");
-    tui.assertShows("is signed").enter().assertShows("yes, on 2027-01-15 10:00");
+    tui.assertNotice("is signed").assertShows("yes, on 2027-01-15 10:00");
     assertTrue(crm.reload(contract.id()).signed());
 
     tui.esc().assertShows("No records.");
@@ -81,7 +81,7 @@ class SalesJourneyTest {
 
     tui.type("5").assertShows("contracts not fully paid", "Acme").enter().type("e");
     tui.assertShows("already signed").tab().clearField().type("0").save();
-    tui.assertShows("Amount due: 0").type("y").assertShows("was updated").enter();
+    tui.assertShows("Amount due: 0").type("y").assertNotice("was updated");
     assertEquals("0.00", crm.reload(contract.id()).amountDue().toString());
     tui.esc().assertShows("No records.");
   }
@@ -99,7 +99,7 @@ class SalesJourneyTest {
     tui.assertShows("= Mon 1 Mar 2027 18:30", "= Mon 1 Mar 2027 23:00");
     tui.type("s").tab().type("Billu Island\n16\nDate to be confirmed\n").enter();
     tui.assertShows("Please confirm", "Start: 2027-03-01 18:30 (Europe/Paris)", "Support contact: Sue", "Create this event?");
-    tui.type("y").assertShows("was created for Acme").enter().assertShows("Summer party", "Billu Island", "Sue (#");
+    tui.type("y").assertNotice("was created for Acme").assertShows("Summer party", "Billu Island", "Sue (#");
 
     Event event = crm.store.events().list(com.epicevents.crm.application.port.out.EventFilter.ALL,
         com.epicevents.crm.application.port.out.PageRequest.firstDefault()).items().get(0).event();
@@ -107,6 +107,6 @@ class SalesJourneyTest {
     assertEquals(contract.id(), event.contractId());
     assertEquals(sue.id(), event.supportContactId());
 
-    tui.esc().type("7").assertShows("my events", "Summer party", "Acme", "2027-03-01 18:30", "Sue");
+    tui.esc().type("7").assertShows("events of my clients", "Summer party", "Acme", "2027-03-01 18:30", "Sue");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.epicevents.crm.application.fake.TestCrm;
 import com.epicevents.crm.application.port.in.UseCases;
+import com.epicevents.crm.tui.setup.SetUp;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -17,14 +18,32 @@ import java.util.List;
 
 /**
  * The text UI on a virtual terminal, driven as a user would: keys typed one at a time, the screen
- * read back as the lines a user sees.
+ * read back as the lines a user sees. The one test driver of the text UI: crm-bootstrap's tests
+ * use it too (test-jar), first-launch screens included.
  */
-final class Tui {
-  static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+public final class Tui {
+  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
   final TestCrm crm;
-  final DefaultVirtualTerminal terminal;
-  final TextUi ui;
+  public final DefaultVirtualTerminal terminal;
+  public final TextUi ui;
+
+  /** The first-launch screens of a CRM that may not be set up yet, then the login screen. */
+  public Tui(SetUp setUp, int columns, int rows) {
+    this.crm = null;
+    this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+    this.ui = new TextUi(setUp, terminal, ZONE, java.time.Clock.system(ZONE));
+    ui.open();
+  }
+
+  /** The staff UI over any core (a real database in crm-bootstrap's tests). */
+  public Tui(UseCases useCases, com.epicevents.crm.application.port.out.ErrorReporter reporter, String databaseLabel,
+      int columns, int rows) {
+    this.crm = null;
+    this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+    this.ui = new TextUi(useCases, reporter, terminal, ZONE, databaseLabel, java.time.Clock.system(ZONE));
+    ui.open();
+  }
 
   Tui(TestCrm crm) {
     this(crm, crm.useCases, 100, 34);
@@ -38,7 +57,7 @@ final class Tui {
   }
 
   /** Types text; '\n' is Enter and '\t' is Tab. */
-  Tui type(String text) {
+  public Tui type(String text) {
     for (char c : text.toCharArray()) {
       if (c == '\n') {
         key(new KeyStroke(KeyType.Enter));
@@ -51,46 +70,59 @@ final class Tui {
     return this;
   }
 
-  Tui press(KeyType... keys) {
+  public Tui press(KeyType... keys) {
     for (KeyType k : keys) {
       key(new KeyStroke(k));
     }
     return this;
   }
 
-  Tui enter() {
+  public Tui enter() {
     return press(KeyType.Enter);
   }
 
-  Tui tab() {
+  public Tui tab() {
     return press(KeyType.Tab);
   }
 
-  Tui esc() {
+  public Tui esc() {
     return press(KeyType.Escape);
   }
 
-  Tui save() {
+  public Tui save() {
     return press(KeyType.F10);
   }
 
   /** Ctrl+U: empties the text field that has the cursor. */
-  Tui clearField() {
+  public Tui clearField() {
     return key(new KeyStroke('u', true, false));
   }
 
-  Tui key(KeyStroke key) {
+  public Tui key(KeyStroke key) {
     terminal.addInput(key);
     ui.processInput();
     return this;
   }
 
+  /** Resizes the terminal, as a user dragging the window would, and lets the UI redraw. */
+  public Tui resize(int columns, int rows) {
+    terminal.setTerminalSize(new TerminalSize(columns, rows));
+    ui.processInput();
+    ui.processInput();
+    return this;
+  }
+
+  /** Empties the field that has the cursor, types the value, and goes to the next field. */
+  public Tui replace(String value) {
+    return clearField().type(value + "\n");
+  }
+
   /** Logs in with the seeded password. */
-  Tui logIn(String username) {
+  public Tui logIn(String username) {
     return type(username + "\n" + TestCrm.PASSWORD + "\n");
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     TerminalSize size = terminal.getTerminalSize();
     List<String> lines = new ArrayList<>();
     for (int row = 0; row < size.getRows(); row++) {
@@ -104,21 +136,21 @@ final class Tui {
     return lines;
   }
 
-  String screen() {
+  public String screen() {
     return String.join("\n", lines());
   }
 
-  boolean shows(String text) {
+  public boolean shows(String text) {
     return screen().contains(text);
   }
 
   /** The first line showing {@code text}. */
-  String lineWith(String text) {
+  public String lineWith(String text) {
     return lines().stream().filter(l -> l.contains(text)).findFirst()
         .orElseGet(() -> fail("no line shows \"" + text + "\" on:\n" + screen()));
   }
 
-  Tui assertShows(String... texts) {
+  public Tui assertShows(String... texts) {
     String screen = screen();
     for (String text : texts) {
       assertTrue(screen.contains(text), () -> "expected \"" + text + "\" on:\n" + screen);
@@ -126,7 +158,15 @@ final class Tui {
     return this;
   }
 
-  Tui assertHides(String... texts) {
+  /** The text is on the status line above the keys — said without a dialog to dismiss. */
+  public Tui assertNotice(String text) {
+    List<String> lines = lines();
+    String notice = lines.get(lines.size() - 3) + lines.get(lines.size() - 4);
+    assertTrue(notice.contains(text), () -> "expected \"" + text + "\" above the keys on:\n" + screen());
+    return assertHides("Saved", "< OK >", "<  OK  >");
+  }
+
+  public Tui assertHides(String... texts) {
     String screen = screen();
     for (String text : texts) {
       assertFalse(screen.contains(text), () -> "did not expect \"" + text + "\" on:\n" + screen);

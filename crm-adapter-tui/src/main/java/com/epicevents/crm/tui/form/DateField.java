@@ -48,6 +48,12 @@ public final class DateField extends TextField {
     return this;
   }
 
+  /** {@link TextField#rebase} for a date. */
+  public void rebase(Instant current) {
+    rebase(current == null ? null : Display.dateTime(current, zone));
+    check();
+  }
+
   /** The instant typed, or null when blank or not valid. */
   public Instant instant() {
     return DateInput.read(box().getText(), zone).instant();

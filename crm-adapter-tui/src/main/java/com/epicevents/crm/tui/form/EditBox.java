@@ -10,9 +10,10 @@ import com.googlecode.lanterna.input.KeyType;
  * A one-line text box for forms: the cursor lands at the end of what the field holds, ready to
  * add or erase, and Ctrl+U empties the field.
  */
-final class EditBox extends TextBox {
-  EditBox(int width, String initial) {
+public final class EditBox extends TextBox {
+  public EditBox(int width, String initial) {
     super(new TerminalSize(width, 1), initial == null ? "" : initial);
+    setCaretPosition(0);
   }
 
   @Override
@@ -21,11 +22,33 @@ final class EditBox extends TextBox {
     setCaretPosition(getText().length());
   }
 
+  private TextChangeListener listener;
+
+  @Override
+  public synchronized TextBox setTextChangeListener(TextChangeListener textChangeListener) {
+    this.listener = textChangeListener;
+    return super.setTextChangeListener(textChangeListener);
+  }
+
+  /** Out of focus, a long value shows its beginning rather than its end. */
+  @Override
+  protected void afterLeaveFocus(FocusChangeDirection direction, Interactable nextInFocus) {
+    super.afterLeaveFocus(direction, nextInFocus);
+    setCaretPosition(0);
+  }
+
   @Override
   public synchronized Result handleKeyStroke(KeyStroke key) {
     if (key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
       setText("");
+      if (listener != null) {
+        listener.onTextChanged("", true);
+      }
       return Result.HANDLED;
+    }
+    if (key.getKeyType() == KeyType.Character && (key.isCtrlDown() || key.isAltDown())) {
+      // Never typed as a letter: Ctrl+A must not insert an "a".
+      return Result.UNHANDLED;
     }
     return super.handleKeyStroke(key);
   }

@@ -35,6 +35,9 @@ public abstract class Field {
 
   public abstract Interactable input();
 
+  /** Gives the input this many columns (choices keep the width of their widest option). */
+  void resize(int width) {}
+
   /** The value as the confirmation summary shows it (raw: the summary escapes it). */
   public abstract String summaryValue();
 

@@ -4,9 +4,9 @@ import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.tui.widget.Choice;
 import com.epicevents.crm.tui.widget.Dialogs;
 import com.epicevents.crm.tui.widget.Display;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
-import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.GridLayout;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
@@ -27,9 +27,13 @@ import java.util.Map;
 public final class Form {
   private final ZoneId zone;
   private final Clock clock;
-  private static final int INPUT_WIDTH = 28;
+  private static final int LEAST_INPUT_WIDTH = 20;
+  private static final int DATE_WIDTH = 18;
 
-  private final int columns;
+  private int columns;
+  private final List<Label> labels = new ArrayList<>();
+  private final List<Label> infoValues = new ArrayList<>();
+  private final List<String> infoTexts = new ArrayList<>();
   private final Panel root = new Panel(new LinearLayout(Direction.VERTICAL));
   private final Panel grid = new Panel(new GridLayout(3).setHorizontalSpacing(1));
   private final Label general = Dialogs.errorLabel("");
@@ -56,11 +60,20 @@ public final class Form {
   }
 
   public TextField text(String key, String label, boolean required, String initial) {
-    return add(new TextField(key, label, required, initial, INPUT_WIDTH));
+    return add(new TextField(key, label, required, initial, LEAST_INPUT_WIDTH));
   }
 
   public PasswordField password(String key, String label) {
     return add(new PasswordField(key, label));
+  }
+
+  /**
+   * The terminal changed size: labels keep their column, inputs and messages share the rest
+   * (the value typed stays as it is).
+   */
+  public void resize(int newColumns) {
+    this.columns = newColumns;
+    fit();
   }
 
   /** A date field; the form says once, above the fields, which format and zone dates use. */
@@ -78,9 +91,26 @@ public final class Form {
 
   /** A line that only informs (the client a contract is for, a signing date…). */
   public void info(String label, String value) {
-    grid.addComponent(new Label(label));
-    grid.addComponent(new Label(Display.safe(value)));
-    grid.addComponent(new EmptySpace());
+    Label name = new Label(label);
+    labels.add(name);
+    grid.addComponent(name);
+    Label shown = new Label("");
+    shown.setLayoutData(GridLayout.createHorizontallyFilledLayoutData(2));
+    infoValues.add(shown);
+    infoTexts.add(Display.inline(value));
+    grid.addComponent(shown);
+    fit();
+  }
+
+  private boolean keepsChangesOnConflict;
+
+  /** Whether, after a conflict, the form stays open with what was typed (an update form does). */
+  public boolean keepsChangesOnConflict() {
+    return keepsChangesOnConflict;
+  }
+
+  public void keepChangesOnConflict() {
+    keepsChangesOnConflict = true;
   }
 
   public Field field(String key) {
@@ -151,11 +181,28 @@ public final class Form {
     return lines;
   }
 
-  /** Window borders, grid margins and spacing, the label column and the input column leave this much. */
-  private void fitMessages() {
-    int labelColumn = fields.values().stream().mapToInt(f -> f.label().length() + 2).max().orElse(10);
-    int width = Math.max(16, columns - 2 - 2 - labelColumn - 1 - INPUT_WIDTH - 1);
-    fields.values().forEach(f -> f.messageLabel().setLabelWidth(width));
+  /**
+   * Gives every column a fixed width from the terminal's, so nothing shifts as messages come and
+   * go: the labels their longest, the inputs three fifths of the rest (leaving messages 30 columns), the messages what is left.
+   * (Window borders 2, grid margins 2, two spaces between the three columns.)
+   */
+  private void fit() {
+    int labelColumn = labels.stream().mapToInt(l -> l.getText().length()).max().orElse(10);
+    int room = Math.max(LEAST_INPUT_WIDTH + 16, columns - 2 - 2 - 2 - labelColumn);
+    int input = Math.max(LEAST_INPUT_WIDTH, Math.min(room * 3 / 5, room - 30));
+    int message = Math.max(16, room - input);
+    for (Label l : labels) {
+      l.setPreferredSize(new TerminalSize(labelColumn, 1));
+    }
+    for (Field f : fields.values()) {
+      f.resize(f instanceof DateField ? DATE_WIDTH : input);
+      f.messageLabel().setLabelWidth(message);
+      f.messageLabel().setText(f.messageLabel().getText());
+    }
+    for (int i = 0; i < infoValues.size(); i++) {
+      infoValues.get(i).setLabelWidth(input + message);
+      infoValues.get(i).setText(infoTexts.get(i));
+    }
   }
 
   private String labelFor(String key) {
@@ -168,10 +215,12 @@ public final class Form {
 
   private <F extends Field> F add(F field) {
     fields.put(field.key(), field);
-    grid.addComponent(new Label(field.label() + (field.required() ? " *" : "")));
+    Label label = new Label(field.label() + (field.required() ? " *" : ""));
+    labels.add(label);
+    grid.addComponent(label);
     grid.addComponent((Component) field.input());
     grid.addComponent(field.messageLabel());
-    fitMessages();
+    fit();
     if (field instanceof DateField d) {
       d.check();
     }

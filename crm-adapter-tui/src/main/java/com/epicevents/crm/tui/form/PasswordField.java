@@ -16,6 +16,11 @@ public final class PasswordField extends Field {
     return box;
   }
 
+  @Override
+  void resize(int width) {
+    box.setPreferredSize(new com.googlecode.lanterna.TerminalSize(width, 1));
+  }
+
   public char[] chars() {
     return box.getText().toCharArray();
   }

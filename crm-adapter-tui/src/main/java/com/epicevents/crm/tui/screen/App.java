@@ -23,6 +23,7 @@ import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.form.Field;
 import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.widget.Dialogs;
+import com.epicevents.crm.tui.setup.SetUp;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Window;
@@ -48,17 +49,19 @@ public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
   private final WindowBasedTextGUI gui;
-  private final UseCases useCases;
-  private final ErrorReporter reporter;
+  private UseCases useCases;
+  private ErrorReporter reporter;
   private final ZoneId zone;
   private final Clock clock;
-  private final String databaseLabel;
+  private String databaseLabel;
+  private final SetUp setUp;
   private final Dialogs dialogs;
   private final AccessPolicy policy = new AccessPolicy();
   private final Deque<Screen> screens = new ArrayDeque<>();
   private AuthToken token;
   private CollaboratorView me;
   private boolean finished;
+  private com.googlecode.lanterna.TerminalSize size;
 
   public App(WindowBasedTextGUI gui, UseCases useCases, ErrorReporter reporter, ZoneId zone, Clock clock,
       String databaseLabel) {
@@ -68,11 +71,87 @@ public final class App {
     this.zone = zone;
     this.clock = clock;
     this.databaseLabel = databaseLabel;
+    this.setUp = null;
+    this.dialogs = new Dialogs(gui);
+  }
+
+  /** The text UI of a CRM that may not be set up yet: the first-launch screens come first. */
+  public App(WindowBasedTextGUI gui, SetUp setUp, ZoneId zone, Clock clock) {
+    this.gui = gui;
+    this.setUp = setUp;
+    this.zone = zone;
+    this.clock = clock;
+    this.databaseLabel = "not set up yet";
     this.dialogs = new Dialogs(gui);
   }
 
   public void start() {
-    showLogin(null);
+    if (setUp == null) {
+      showLogin(null);
+      return;
+    }
+    switch (setUp.state()) {
+      case NEEDS_DATABASE -> show(new SetUpChoiceScreen(this));
+      case NEEDS_MANAGER -> {
+        ready(setUp.ready());
+        show(new FirstManagerScreen(this));
+      }
+      case READY -> {
+        ready(setUp.ready());
+        showLogin(null);
+      }
+    }
+  }
+
+  // ---- first launch ------------------------------------------------------------------------
+
+  SetUp setUp() {
+    return setUp;
+  }
+
+  /** The database is set up: from now on the screens use this CRM. */
+  void ready(SetUp.Ready ready) {
+    this.useCases = ready.useCases();
+    this.reporter = ready.reporter();
+    this.databaseLabel = ready.databaseLabel();
+  }
+
+  /** After the database step: the first manager's account when there is none, else the login screen. */
+  void databaseReady(SetUp.Ready ready) {
+    ready(ready);
+    if (useCases.createManagerAsAdmin().noActiveManager()) {
+      closeAll();
+      show(new FirstManagerScreen(this));
+    } else {
+      closeAll();
+      show(new LoginScreen(this, "The CRM database is ready (" + databaseLabel + "). It already has a manager:"
+          + " log in with that account.", null));
+    }
+  }
+
+  /** The first manager exists: the login screen, with their username typed in. */
+  void managerCreated(String username) {
+    closeAll();
+    show(new LoginScreen(this, "Manager " + username + " was created: type the password to log in.", username));
+  }
+
+  /**
+   * Runs slow work (starting a server, migrating, connecting) after drawing a "please wait"
+   * window, so that the screen says what is happening while this thread is busy.
+   */
+  <T> T busy(String message, Supplier<T> work) {
+    com.googlecode.lanterna.gui2.BasicWindow wait = new com.googlecode.lanterna.gui2.BasicWindow("Please wait");
+    wait.setHints(java.util.Set.of(Window.Hint.MODAL, Window.Hint.CENTERED));
+    wait.setComponent(Dialogs.wrapped(message, Math.max(20, Math.min(70, columns() - 8))));
+    gui.addWindow(wait);
+    try {
+      gui.updateScreen();
+      return work.get();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      wait.close();
+    }
   }
 
   public UseCases useCases() {
@@ -97,6 +176,34 @@ public final class App {
 
   public boolean finished() {
     return finished;
+  }
+
+  /**
+   * Lays every open screen out again when the terminal changed size since the last call (the
+   * ones underneath too, so they are right when the user comes back to them). True when it did.
+   */
+  public boolean followTerminalSize() {
+    com.googlecode.lanterna.TerminalSize now = gui.getScreen().getTerminalSize();
+    if (now.equals(size)) {
+      return false;
+    }
+    boolean first = size == null;
+    size = now;
+    if (first) {
+      return false;
+    }
+    for (Screen s : screens) {
+      s.resized();
+    }
+    return true;
+  }
+
+  /** Says on the screen on top what just happened, on its status line rather than in a dialog. */
+  public void notice(String text) {
+    Screen top = screens.peek();
+    if (top != null) {
+      top.notice(text);
+    }
   }
 
   int columns() {
@@ -187,11 +294,16 @@ public final class App {
 
   private void showLogin(String message) {
     closeAll();
-    show(new LoginScreen(this, message));
+    show(new LoginScreen(this, message, null));
   }
 
   private Actor actor() {
     return new Actor(new CollaboratorId(me.id()), me.team(), me.active());
+  }
+
+  /** Whether the session is still open; when it is not, the login screen says why. */
+  public boolean checkSession() {
+    return read("CurrentSession", () -> useCases.currentSession().current(token)).isPresent();
   }
 
   // ---- navigation -------------------------------------------------------------------------
@@ -345,6 +457,11 @@ public final class App {
       for (Describe.Line line : Describe.anyRecord(c.current(), zone)) {
         lines.add("  " + line.label() + ": " + line.valueOrNone());
       }
+      if (form != null && form.keepsChangesOnConflict()) {
+        lines.add("Your change is kept in the form:");
+        form.changesSummary().forEach(l -> lines.add("  " + l));
+        lines.add("Save again to apply it to the current values, or Esc to leave the form.");
+      }
       dialogs.message("Changed by someone else", lines, afterConflict);
     } else if (e instanceof LoginThrottled t) {
       dialogs.message("Locked", LoginScreen.throttledMessage(t), null);
@@ -359,7 +476,7 @@ public final class App {
   public void unexpected(String useCase, Throwable e) {
     String reference;
     try {
-      reference = reporter.reportUnexpected(e, useCase, me == null ? null : me.id());
+      reference = reporter == null ? "not available" : reporter.reportUnexpected(e, useCase, me == null ? null : me.id());
     } catch (RuntimeException reportingFailed) {
       reference = "not available";
     }

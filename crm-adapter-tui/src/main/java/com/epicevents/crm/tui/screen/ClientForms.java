@@ -75,12 +75,12 @@ final class ClientForms {
     protected void saved(ClientView result) {
       Client c = result.client();
       app.replace(this, new ClientDetailScreen(app, c.id()));
-      app.dialogs().message("Saved", "Client #" + c.id().value() + " (" + c.fullName().value() + ") was created.", null);
+      app.notice("Client #" + c.id().value() + " (" + c.fullName().value() + ") was created.");
     }
   }
 
   private static final class Edit extends FormScreen<ClientView> {
-    private final ClientView client;
+    private ClientView client;
     private final TextField fullName;
     private final TextField email;
     private final TextField phone;
@@ -96,7 +96,23 @@ final class ClientForms {
       phone = form.text("phone", "Phone", true, c.phone().value());
       company = form.text("companyName", "Company", true, c.companyName().value());
       lastContact = form.date("lastContactAt", "Last contact", true, c.lastContactAt(), DateField.Bound.NOT_FUTURE);
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof ClientView now)) {
+        return false;
+      }
+      client = now;
+      Client c = now.client();
+      fullName.rebase(c.fullName().value());
+      email.rebase(c.email() == null ? null : c.email().value());
+      phone.rebase(c.phone().value());
+      company.rebase(c.companyName().value());
+      lastContact.rebase(c.lastContactAt());
+      return true;
     }
 
     private UpdateClientUseCase.Command command() {
@@ -119,7 +135,7 @@ final class ClientForms {
     @Override
     protected void saved(ClientView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Client #" + result.client().id().value() + " was updated.", null);
+      app.notice("Client #" + result.client().id().value() + " was updated.");
     }
   }
 
@@ -157,8 +173,8 @@ final class ClientForms {
     @Override
     protected void saved(ClientView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Client #" + result.client().id().value() + " is now in the charge of "
-          + result.salesContactName() + ".", null);
+      app.notice("Client #" + result.client().id().value() + " is now in the charge of "
+          + result.salesContactName() + ".");
     }
   }
 

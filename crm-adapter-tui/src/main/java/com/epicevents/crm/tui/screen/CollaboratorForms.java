@@ -3,6 +3,7 @@ package com.epicevents.crm.tui.screen;
 import com.epicevents.crm.application.port.in.CollaboratorView;
 import com.epicevents.crm.application.port.in.CreateCollaboratorUseCase;
 import com.epicevents.crm.application.port.in.FieldUpdate;
+import com.epicevents.crm.application.port.in.PasswordRules;
 import com.epicevents.crm.application.port.in.UpdateCollaboratorUseCase;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.common.Team;
@@ -27,8 +28,8 @@ final class CollaboratorForms {
     return new Create(app);
   }
 
-  static Screen edit(App app, CollaboratorView c) {
-    return new Edit(app, c);
+  static Screen edit(App app, CollaboratorView c, boolean lastManager) {
+    return new Edit(app, c, lastManager);
   }
 
   static Screen resetPassword(App app, CollaboratorView c) {
@@ -81,7 +82,11 @@ final class CollaboratorForms {
 
     @Override
     protected List<FieldError> localErrors() {
-      return repeatError(password, repeat);
+      List<FieldError> errors = new ArrayList<>(repeatError(password, repeat));
+      if (!password.isEmpty()) {
+        errors.addAll(PasswordRules.problems("password", password.chars(), username.value()));
+      }
+      return errors;
     }
 
     @Override
@@ -105,33 +110,61 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.replace(this, new CollaboratorDetailScreen(app, new CollaboratorId(result.id())));
-      app.dialogs().message("Saved", "Collaborator " + result.username() + " (#" + result.id() + ") was created.", null);
+      app.notice("Collaborator " + result.username() + " (#" + result.id() + ") was created.");
     }
   }
 
   private static final class Edit extends FormScreen<CollaboratorView> {
-    private final CollaboratorView collaborator;
+    private CollaboratorView collaborator;
     private final TextField username;
     private final TextField fullName;
     private final TextField email;
     private final TextField phone;
     private final ChoiceField<Team> team;
+    private final boolean lastManager;
 
-    Edit(App app, CollaboratorView c) {
+    Edit(App app, CollaboratorView c, boolean lastManager) {
       super(app, "Update collaborator #" + c.id(), "UpdateCollaborator");
       this.collaborator = c;
+      this.lastManager = lastManager;
       username = form.text("username", "Username", true, c.username());
       fullName = form.text("fullName", "Full name", true, c.fullName());
       email = form.text("email", "E-mail", false, c.email());
       phone = form.text("phone", "Phone", true, c.phone());
       team = form.choice("team", "Team", teams(), c.team());
+      keepChangesOnConflict();
       build("A change of team logs the collaborator out at once.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      CollaboratorView now = current instanceof CollaboratorView v ? v
+          : current instanceof com.epicevents.crm.domain.collaborator.Collaborator c ? CollaboratorView.full(c) : null;
+      if (now == null) {
+        return false;
+      }
+      collaborator = now;
+      username.rebase(now.username());
+      fullName.rebase(now.fullName());
+      email.rebase(now.email());
+      phone.rebase(now.phone());
+      team.rebase(now.team());
+      return true;
     }
 
     private UpdateCollaboratorUseCase.Command command() {
       return UpdateCollaboratorUseCase.Command.of(collaborator.id(), collaborator.version(),
           ClientForms.update(username), ClientForms.update(fullName), ClientForms.update(email),
           ClientForms.update(phone), team.changed() ? FieldUpdate.set(team.value().name()) : null);
+    }
+
+    /** Rule 7, asked before the confirmation: the last active manager stays in MANAGEMENT. */
+    @Override
+    protected List<FieldError> localErrors() {
+      if (lastManager && team.value() != Team.MANAGEMENT) {
+        return List.of(new FieldError("team", "the last active manager cannot be moved out of MANAGEMENT"));
+      }
+      return List.of();
     }
 
     @Override
@@ -148,7 +181,7 @@ final class CollaboratorForms {
     @Override
     protected void saved(CollaboratorView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Collaborator " + result.username() + " (#" + result.id() + ") was updated.", null);
+      app.notice("Collaborator " + result.username() + " (#" + result.id() + ") was updated.");
     }
   }
 
@@ -169,9 +202,7 @@ final class CollaboratorForms {
     @Override
     protected List<FieldError> localErrors() {
       List<FieldError> errors = new ArrayList<>(repeatError(password, repeat));
-      if (password.isEmpty()) {
-        errors.add(new FieldError("newPassword", "is required"));
-      }
+      errors.addAll(PasswordRules.problems("newPassword", password.chars(), collaborator.username()));
       return errors;
     }
 
@@ -198,7 +229,7 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.back(this);
-      app.dialogs().message("Saved", "The password of " + collaborator.username() + " was reset.", null);
+      app.notice("The password of " + collaborator.username() + " was reset.");
     }
   }
 
@@ -218,9 +249,7 @@ final class CollaboratorForms {
       if (current.isEmpty()) {
         errors.add(new FieldError("currentPassword", "is required"));
       }
-      if (password.isEmpty()) {
-        errors.add(new FieldError("newPassword", "is required"));
-      }
+      errors.addAll(PasswordRules.problems("newPassword", password.chars(), app.me().username()));
       return errors;
     }
 
@@ -253,7 +282,7 @@ final class CollaboratorForms {
       password.clear();
       repeat.clear();
       app.back(this);
-      app.dialogs().message("Saved", "Your password was changed.", null);
+      app.notice("Your password was changed.");
     }
   }
 }

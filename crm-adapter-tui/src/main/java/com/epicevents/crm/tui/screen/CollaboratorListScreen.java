@@ -27,12 +27,12 @@ final class CollaboratorListScreen extends ListScreen<CollaboratorView> {
       key('n', "create a collaborator", () -> app.show(CollaboratorForms.create(app)));
     }
     start(List.of(
-        new Column<>("ID", 4, c -> String.valueOf(c.id())),
-        new Column<>("Username", 14, CollaboratorView::username),
-        new Column<>("Full name", 20, CollaboratorView::fullName),
+        new Column<>("ID", 7, c -> String.valueOf(c.id())),
+        Column.growing("Username", 8, CollaboratorView::username),
+        Column.growing("Full name", 10, 2, CollaboratorView::fullName),
         new Column<>("Team", 10, c -> c.team().name()),
         new Column<>("Active", 6, c -> c.active() ? "yes" : "no"),
-        new Column<>("E-mail", 18, CollaboratorView::email)),
+        Column.growing("E-mail", 10, 3, CollaboratorView::email)),
         null, hints.toString());
   }
 
@@ -40,6 +40,11 @@ final class CollaboratorListScreen extends ListScreen<CollaboratorView> {
     Team[] teams = Team.values();
     team = team == null ? teams[0] : team.ordinal() + 1 < teams.length ? teams[team.ordinal() + 1] : null;
     refresh();
+  }
+
+  @Override
+  protected long idOf(CollaboratorView item) {
+    return item.id();
   }
 
   @Override

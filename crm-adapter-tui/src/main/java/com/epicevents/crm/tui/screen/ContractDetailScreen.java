@@ -9,6 +9,7 @@ import java.util.List;
 
 final class ContractDetailScreen extends DetailScreen<ContractView> {
   private final ContractId id;
+  private String salesName;
 
   ContractDetailScreen(App app, ContractId id) {
     super(app, "Contract #" + id.value());
@@ -22,12 +23,15 @@ final class ContractDetailScreen extends DetailScreen<ContractView> {
 
   @Override
   protected ContractView fetch() {
-    return app.useCases().contracts().get(app.token(), id);
+    ContractView view = app.useCases().contracts().get(app.token(), id);
+    // The salesperson's name, as the client's detail shows it: "Sam Seller (#2)", not "#2".
+    salesName = app.useCases().clients().get(app.token(), view.contract().clientId()).salesContactName();
+    return view;
   }
 
   @Override
   protected List<Describe.Line> describe(ContractView record) {
-    return Describe.contract(record, app.zone());
+    return Describe.contract(record, app.zone(), salesName);
   }
 
   @Override
@@ -57,7 +61,7 @@ final class ContractDetailScreen extends DetailScreen<ContractView> {
                 UpdateContractUseCase.Command.of(id.value(), c.contract().version(), null, null, true)),
             saved -> {
               load();
-              app.dialogs().message("Saved", "Contract #" + id.value() + " is signed.", null);
+              app.notice("Contract #" + id.value() + " is signed.");
             },
             this::load),
         null);

@@ -17,7 +17,19 @@ final class ContractForms {
   private static final List<Choice.Option<Boolean>> YES_NO =
       List.of(new Choice.Option<>(false, "no"), new Choice.Option<>(true, "yes"));
 
+  private static final java.util.regex.Pattern GROUPED =
+      java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
   private ContractForms() {}
+
+  /** An amount as typed; "4,000.00", the way amounts are shown, is read as 4000.00. */
+  static String amount(String typed) {
+    if (typed == null) {
+      return null;
+    }
+    String t = typed.strip();
+    return GROUPED.matcher(t).matches() ? t.replace(",", "") : typed;
+  }
 
   static Screen create(App app, ClientView client) {
     return new Create(app, client);
@@ -45,7 +57,8 @@ final class ContractForms {
     }
 
     private CreateContractUseCase.Command command() {
-      return CreateContractUseCase.Command.of(client.client().id().value(), total.value(), due.value(), signed.value());
+      return CreateContractUseCase.Command.of(client.client().id().value(), amount(total.value()), amount(due.value()),
+          signed.value());
     }
 
     @Override
@@ -73,13 +86,13 @@ final class ContractForms {
     @Override
     protected void saved(ContractView result) {
       app.replace(this, new ContractDetailScreen(app, result.contract().id()));
-      app.dialogs().message("Saved", "Contract #" + result.contract().id().value() + " was created for "
-          + result.clientName() + ".", null);
+      app.notice("Contract #" + result.contract().id().value() + " was created for "
+          + result.clientName() + ".");
     }
   }
 
   private static final class Edit extends FormScreen<ContractView> {
-    private final ContractView contract;
+    private ContractView contract;
     private final TextField total;
     private final TextField due;
     private final ChoiceField<Boolean> signed;
@@ -97,18 +110,34 @@ final class ContractForms {
       } else {
         signed = form.choice("signed", "Signed", YES_NO, false);
       }
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof ContractView now)) {
+        return false;
+      }
+      contract = now;
+      total.rebase(now.contract().totalAmount().toString());
+      due.rebase(now.contract().amountDue().toString());
+      return true;
     }
 
     private UpdateContractUseCase.Command command() {
       return UpdateContractUseCase.Command.of(contract.contract().id().value(), contract.contract().version(),
-          FormScreen.changedText(total), FormScreen.changedText(due),
+          amount(FormScreen.changedText(total)), amount(FormScreen.changedText(due)),
           signed != null && signed.value() ? Boolean.TRUE : null);
     }
 
     @Override
     protected Supplier<ContractView> prepare() {
-      command();
+      // Rule 2 asked of the contract itself before the confirmation: due within total.
+      UpdateContractUseCase.Command c = command();
+      Contract current = contract.contract();
+      current.changeAmounts(c.totalAmount() != null ? c.totalAmount() : current.totalAmount(),
+          c.amountDue() != null ? c.amountDue() : current.amountDue(), app.clock().instant());
       return () -> app.useCases().updateContract().update(app.token(), command());
     }
 
@@ -124,7 +153,7 @@ final class ContractForms {
     @Override
     protected void saved(ContractView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Contract #" + result.contract().id().value() + " was updated.", null);
+      app.notice("Contract #" + result.contract().id().value() + " was updated.");
     }
   }
 }

@@ -45,8 +45,8 @@ final class ContractListScreen extends ListScreen<ContractView> {
       }
     }
     start(List.of(
-        new Column<>("ID", 4, c -> String.valueOf(c.contract().id().value())),
-        new Column<>("Client", 20, ContractView::clientName),
+        new Column<>("ID", 7, c -> String.valueOf(c.contract().id().value())),
+        Column.growing("Client", 12, ContractView::clientName),
         new Column<>("Total", 14, c -> Display.money(c.contract().totalAmount().amount())),
         new Column<>("Due", 14, c -> Display.money(c.contract().amountDue().amount())),
         new Column<>("Signed", 6, c -> c.contract().signed() ? "yes" : "no"),
@@ -70,6 +70,11 @@ final class ContractListScreen extends ListScreen<ContractView> {
   private void show(Preset p) {
     preset = p;
     refresh();
+  }
+
+  @Override
+  protected long idOf(ContractView item) {
+    return item.contract().id().value();
   }
 
   @Override

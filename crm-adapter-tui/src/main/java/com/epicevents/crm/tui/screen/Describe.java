@@ -42,11 +42,15 @@ final class Describe {
   }
 
   static List<Line> contract(ContractView view, ZoneId zone) {
+    return contract(view, zone, null);
+  }
+
+  static List<Line> contract(ContractView view, ZoneId zone, String salesName) {
     Contract c = view.contract();
     return List.of(
         new Line("Contract", "#" + c.id().value()),
         new Line("Client", named(view.clientName(), c.clientId().value())),
-        new Line("Sales contact", view.salesContactId() == null ? null : "#" + view.salesContactId().value()),
+        new Line("Sales contact", view.salesContactId() == null ? null : named(salesName, view.salesContactId().value())),
         new Line("Total amount", Display.money(c.totalAmount().amount())),
         new Line("Amount due", Display.money(c.amountDue().amount())),
         new Line("Signed", c.signed() ? "yes, on " + Display.dateTime(c.signedAt(), zone) : "no"),

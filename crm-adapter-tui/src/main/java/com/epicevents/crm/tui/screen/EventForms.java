@@ -132,13 +132,13 @@ final class EventForms {
     @Override
     protected void saved(EventView result) {
       app.replace(this, new EventDetailScreen(app, result.event().id()));
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " was created for "
-          + result.clientName() + ".", null);
+      app.notice("Event #" + result.event().id().value() + " was created for "
+          + result.clientName() + ".");
     }
   }
 
   private static final class Edit extends FormScreen<EventView> {
-    private final EventView view;
+    private EventView view;
     private final TextField name;
     private final TextField clientContact;
     private final DateField start;
@@ -160,7 +160,25 @@ final class EventForms {
       location = form.text("location", "Location", true, d.location());
       attendees = form.text("attendees", "Attendees", true, String.valueOf(d.attendees()));
       notes = form.text("notes", "Notes", false, d.notes());
+      keepChangesOnConflict();
       build("Change what you need; the other fields stay as they are.");
+    }
+
+    @Override
+    protected boolean rebase(Object current) {
+      if (!(current instanceof EventView now)) {
+        return false;
+      }
+      view = now;
+      EventDetails d = now.event().details();
+      name.rebase(d.name());
+      clientContact.rebase(d.clientContact());
+      start.rebase(now.event().schedule().startAt());
+      end.rebase(now.event().schedule().endAt());
+      location.rebase(d.location());
+      attendees.rebase(String.valueOf(d.attendees()));
+      notes.rebase(d.notes());
+      return true;
     }
 
     @Override
@@ -201,7 +219,7 @@ final class EventForms {
     @Override
     protected void saved(EventView result) {
       app.back(this);
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " was updated.", null);
+      app.notice("Event #" + result.event().id().value() + " was updated.");
     }
   }
 
@@ -237,8 +255,7 @@ final class EventForms {
     protected void saved(EventView result) {
       app.back(this);
       String who = result.supportContactName() == null ? "nobody" : result.supportContactName();
-      app.dialogs().message("Saved", "Event #" + result.event().id().value() + " is now in the charge of " + who + ".",
-          null);
+      app.notice("Event #" + result.event().id().value() + " is now in the charge of " + who + ".");
     }
   }
 }

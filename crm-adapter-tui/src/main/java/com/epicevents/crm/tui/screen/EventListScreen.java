@@ -29,16 +29,17 @@ final class EventListScreen extends ListScreen<EventView> {
     key('w', "events without a support contact", () -> show(Preset.UNASSIGNED));
     key('a', "all events", () -> show(Preset.ALL));
     if (app.may(Action.LIST_MY_EVENTS)) {
-      hints.append("  m: mine");
+      hints.append("  m: mine  g: my agenda");
       key('m', "my events", () -> show(Preset.MINE));
+      key('g', "my events as an agenda, by date", () -> app.show(new AgendaScreen(app)));
     }
     start(List.of(
-        new Column<>("ID", 4, e -> String.valueOf(e.event().id().value())),
-        new Column<>("Name", 12, e -> e.event().details().name()),
-        new Column<>("Client", 14, EventView::clientName),
+        new Column<>("ID", 7, e -> String.valueOf(e.event().id().value())),
+        Column.growing("Name", 8, e -> e.event().details().name()),
+        Column.growing("Client", 8, EventView::clientName),
         new Column<>("Start", 16, e -> Display.dateTime(e.event().schedule().startAt(), app.zone())),
-        new Column<>("Location", 12, e -> e.event().details().location()),
-        new Column<>("Support", 12, e -> e.supportContactName() == null ? "(none)" : e.supportContactName())),
+        Column.growing("Location", 8, e -> e.event().details().location()),
+        Column.growing("Support", 7, e -> e.supportContactName() == null ? "(none)" : e.supportContactName())),
         null, hints.toString());
   }
 
@@ -49,6 +50,11 @@ final class EventListScreen extends ListScreen<EventView> {
   private void show(Preset p) {
     preset = p;
     refresh();
+  }
+
+  @Override
+  protected long idOf(EventView item) {
+    return item.event().id().value();
   }
 
   @Override

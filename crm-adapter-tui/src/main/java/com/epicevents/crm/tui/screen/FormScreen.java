@@ -1,20 +1,18 @@
 package com.epicevents.crm.tui.screen;
 
+import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.form.DateField;
 import com.epicevents.crm.tui.form.Field;
-import com.epicevents.crm.tui.form.Form;
 import com.epicevents.crm.tui.form.TextField;
-import com.epicevents.crm.tui.widget.Dialogs;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,34 +23,45 @@ import java.util.function.Supplier;
  * its field, then shows a summary to confirm — as the reference CLI did — and only then calls the
  * core (asking for the password again first when the session needs it).
  */
-abstract class FormScreen<R> extends Screen {
-  protected final Form form;
+abstract class FormScreen<R> extends FormLayout {
   private final String useCase;
 
   protected FormScreen(App app, String title, String useCase) {
     super(app, title);
     this.useCase = useCase;
-    this.form = new Form(app.zone(), app.clock(), app.columns());
   }
 
   /** Lays the form out; call once the fields are added. */
   protected void build(String intro) {
-    Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
-    if (intro != null) {
-      body.addComponent(Dialogs.wrapped(intro, Math.max(20, app.columns() - 2)));
-    }
-    body.addComponent(form.component());
-    body.addComponent(new EmptySpace());
-    Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-    buttons.addComponent(new Button("Save (F10)", this::submit));
-    buttons.addComponent(new Button("Cancel (Esc)", () -> app.back(this)));
-    body.addComponent(buttons);
-    setBody(body, "Enter/Tab: next field  F10: review and save  Esc: cancel");
+    build(intro, "Save (F10)", "Cancel (Esc)",
+        "Enter/Tab: next field  F10: review and save  Ctrl+U: empty field  Esc: cancel");
     helpLine("F10", "check the fields, review them and save");
     helpLine("← → Space", "change a choice such as < Sales >");
-    helpLine("Ctrl+U", "empty the field");
     helpLine("Dates", "typed as YYYY-MM-DD HH:MM in " + app.zone().getId() + " time");
-    focus(form.firstInput());
+  }
+
+  @Override
+  protected String about() {
+    return "Fields marked * are required. F10 checks every field (messages appear beside them), shows a"
+        + " summary, and saves only after your Yes. Esc asks before throwing away what you typed.";
+  }
+
+  /** Before the user types anything: is the session still open? (Otherwise the login screen, at once.) */
+  @Override
+  public void opened() {
+    app.checkSession();
+  }
+
+  /** Esc or Cancel: leaves at once when nothing was typed, else asks first (No is the answer Enter gives). */
+  @Override
+  protected void onEscape() {
+    List<String> changed = form.fields().stream().filter(Field::changed).map(Field::label).toList();
+    if (changed.isEmpty()) {
+      app.back(this);
+      return;
+    }
+    app.dialogs().confirmNo("Leave the form", List.of("You changed: " + String.join(", ", changed) + "."),
+        "Leave without saving? Your changes are lost.", () -> app.back(this), null);
   }
 
   /** Checks only the screen can make (a repeated password…), as field errors. */
@@ -83,20 +92,27 @@ abstract class FormScreen<R> extends Screen {
 
   protected abstract void saved(R result);
 
-  /** After a conflict was shown: close the form; the record's screen below shows current values. */
-  protected void conflicted() {
-    app.back(this);
-  }
-
-  @Override
-  protected boolean onSpecialKey(KeyStroke key) {
-    if (key.getKeyType() == KeyType.F10) {
-      submit();
-      return true;
-    }
+  /**
+   * Someone else saved the record meanwhile; {@code current} is how it is now. An update form
+   * takes it as its new starting point, keeping what the user typed, and returns true; by
+   * default the form closes (the record's screen below shows the current values).
+   */
+  protected boolean rebase(Object current) {
     return false;
   }
 
+  /** The form stays open after a conflict when {@link #rebase} is implemented: call in its constructor. */
+  protected void keepChangesOnConflict() {
+    form.keepChangesOnConflict();
+  }
+
+  private void conflicted(ConcurrentModification conflict) {
+    if (conflict == null || !rebase(conflict.current())) {
+      app.back(this);
+    }
+  }
+
+  @Override
   void submit() {
     form.clearErrors();
     List<FieldError> errors = new ArrayList<>(localErrors());
@@ -125,12 +141,21 @@ abstract class FormScreen<R> extends Screen {
       app.dialogs().message("Nothing to save", "No field was changed.", null);
       return;
     }
-    Supplier<R> call = work;
+    Supplier<R> prepared = work;
+    ConcurrentModification[] conflict = new ConcurrentModification[1];
+    Supplier<R> call = () -> {
+      try {
+        return prepared.get();
+      } catch (ConcurrentModification c) {
+        conflict[0] = c;
+        throw c;
+      }
+    };
     app.dialogs().confirm("Please confirm", lines, question(), () -> {
       if (needsRecentPassword()) {
-        app.change(useCase, form, call, this::saved, this::conflicted);
+        app.change(useCase, form, call, this::saved, () -> conflicted(conflict[0]));
       } else {
-        app.submit(useCase, form, call, this::saved, this::conflicted);
+        app.submit(useCase, form, call, this::saved, () -> conflicted(conflict[0]));
       }
     }, null);
   }

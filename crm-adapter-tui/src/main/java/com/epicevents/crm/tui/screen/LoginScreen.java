@@ -27,7 +27,8 @@ final class LoginScreen extends Screen {
   private final TextBox password = new TextBox(new TerminalSize(30, 1)).setMask('*');
   private final Label message = Dialogs.errorLabel("");
 
-  LoginScreen(App app, String initialMessage) {
+  /** @param prefilled the username typed in already (the manager just created), or null */
+  LoginScreen(App app, String initialMessage, String prefilled) {
     super(app, "Epic Events CRM — log in");
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     body.addComponent(new EmptySpace());
@@ -47,7 +48,12 @@ final class LoginScreen extends Screen {
     }
     setBody(body, "Enter: next field / log in  Esc: leave");
     helpLine("Enter", "in Username: go to Password (\"exit\" leaves); in Password: log in");
-    focus(username);
+    if (prefilled != null) {
+      username.setText(prefilled);
+      focus(password);
+    } else {
+      focus(username);
+    }
   }
 
   @Override

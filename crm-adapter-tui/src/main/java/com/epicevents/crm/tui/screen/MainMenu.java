@@ -50,8 +50,8 @@ final class MainMenu extends Screen {
     action(app.may(Action.CREATE_EVENT), "Create an event (signed contract of my client)",
         () -> ContractListScreen.pickForEvent(app));
     action(app.may(Action.LIST_MY_EVENTS),
-        sales ? "Events of my clients" : "My events: update, hand over to another support member",
-        () -> app.show(new EventListScreen(app, EventListScreen.Preset.MINE)));
+        sales ? "Events of my clients (agenda)" : "My events (agenda): update, hand over to another support member",
+        () -> app.show(new AgendaScreen(app)));
     action(app.may(Action.LIST_UNASSIGNED_EVENTS),
         app.grant(Action.ASSIGN_EVENT_SUPPORT) == Grant.YES ? "Events without support: assign support" : "Events without support",
         () -> app.show(new EventListScreen(app, EventListScreen.Preset.UNASSIGNED)));
@@ -60,23 +60,37 @@ final class MainMenu extends Screen {
     if (!sales) {
       contractLists();
     }
+    action(app.may(Action.READ_AUDIT), "Audit trail: who changed what (old → new)",
+        () -> app.show(new AuditTrailScreen(app)));
 
     item('c', "All clients", () -> app.show(new ClientListScreen(app, false, null)));
     item('o', "All contracts", () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.ALL)));
     item('e', "All events", () -> app.show(new EventListScreen(app, EventListScreen.Preset.ALL)));
     item('d', "Collaborator directory", () -> app.show(new CollaboratorListScreen(app)));
     item('p', "Change my password", () -> app.show(CollaboratorForms.changeOwnPassword(app)));
-    item('q', "Log out", app::logOut);
+    item('q', "Log out", this::askLogOut);
 
     body.addComponent(list);
-    setBody(body, "1-9/letter: choose  Enter: open  q: log out  Esc: log out");
+    setBody(body, "1-9/letter: choose  Enter: open  q/Esc: log out (asks)");
     helpLine("↑ ↓ Enter", "choose an entry");
     focus(list);
   }
 
   @Override
+  protected String about() {
+    return "Your team's actions, then the lists every team reads. Each entry opens a screen; Esc or q"
+        + " there comes back here.";
+  }
+
+  /** Esc and q both ask, with No under the cursor: Esc, Esc, Enter never logs out by accident. */
+  @Override
   protected void onEscape() {
-    app.dialogs().confirm("Log out", List.of(), "Log out of the CRM?", app::logOut, null);
+    askLogOut();
+  }
+
+  private void askLogOut() {
+    app.dialogs().confirmNo("Log out", List.of("Signed in as " + app.me().username() + "."),
+        "Log out of the CRM? (y: yes, n or Esc: stay)", app::logOut, null);
   }
 
   /** The reference CLI lists these right after the contract actions for sales; last for the others. */

@@ -34,6 +34,9 @@ public abstract class Screen {
   private final Map<Character, Runnable> keys = new LinkedHashMap<>();
   private final List<String> help = new ArrayList<>();
   private final Label keyLine = new Label("");
+  private final Label notice = new Label("");
+  private Component body;
+  private String keyHints = "";
 
   protected Screen(App app, String title) {
     this.app = app;
@@ -60,23 +63,72 @@ public abstract class Screen {
 
   /** Places the content between the status line and the key line. */
   protected void setBody(Component body, String keyHints) {
+    this.body = body;
+    this.keyHints = keyHints;
+    frame();
+  }
+
+  private void frame() {
+    Interactable focused = window.getFocusedInteractable();
     Panel root = new Panel(new BorderLayout());
     Panel top = new Panel(new LinearLayout(Direction.VERTICAL));
-    top.addComponent(new Label(Display.safe(app.statusLine())));
+    top.addComponent(new Label(Display.safe(statusLine())));
     top.addComponent(new Separator(Direction.HORIZONTAL).setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill)));
     root.addComponent(top, BorderLayout.Location.TOP);
     root.addComponent(body, BorderLayout.Location.CENTER);
     Panel bottom = new Panel(new LinearLayout(Direction.VERTICAL));
     bottom.addComponent(new Separator(Direction.HORIZONTAL).setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill)));
-    keyLine.setLabelWidth(Math.max(20, app.columns() - 2));
-    keyLine.setText(keyHints + "  F1: help");
+    int width = Math.max(20, app.columns() - 2);
+    if (!notice.getText().isEmpty()) {
+      notice.setLabelWidth(width);
+      notice.setText(notice.getText());
+      bottom.addComponent(notice);
+    }
+    keyLine.setLabelWidth(width);
+    keyLine.setText(keyHints + "  ?/F1: help");
     bottom.addComponent(keyLine);
     root.addComponent(bottom, BorderLayout.Location.BOTTOM);
     window.setComponent(root);
+    if (focused != null && focused.getBasePane() == window) {
+      window.setFocusedInteractable(focused);
+    }
   }
 
   protected void setKeyHints(String keyHints) {
-    keyLine.setText(keyHints + "  F1: help");
+    this.keyHints = keyHints;
+    keyLine.setText(keyHints + "  ?/F1: help");
+  }
+
+  /** A line above the keys saying what just happened ("Client #4 was updated."), instead of a dialog. */
+  public void notice(String text) {
+    notice.setText(Display.safe(text));
+    if (body != null) {
+      frame();
+    }
+  }
+
+  public String noticeText() {
+    return notice.getText();
+  }
+
+  /**
+   * The terminal changed size. Screens whose content depends on the width (tables, forms, detail
+   * views) lay it out again; the frame (status line, keys) always follows.
+   */
+  public void resized() {
+    if (body != null) {
+      frame();
+    }
+  }
+
+  /** The line above the content: who is logged in and where the data is. */
+  protected String statusLine() {
+    return app.statusLine();
+  }
+
+  /** What the screen is for, shown at the top of the help (F1 or ?). */
+  protected String about() {
+    return null;
   }
 
   /** A single-letter key acting on this screen, listed in the F1 help. */
@@ -99,6 +151,10 @@ public abstract class Screen {
   /** The key list shown by F1. */
   public List<String> help() {
     List<String> lines = new ArrayList<>();
+    if (about() != null) {
+      lines.add(about());
+      lines.add("");
+    }
     lines.add("Keys on this screen:");
     lines.addAll(help);
     lines.add("");
@@ -106,7 +162,7 @@ public abstract class Screen {
     lines.add(String.format("  %-9s %s", "Tab ↓ ↑", "move between fields, lists and buttons"));
     lines.add(String.format("  %-9s %s", "Enter", "choose, or go to the next field"));
     lines.add(String.format("  %-9s %s", "Esc", "back (on the login screen: leave)"));
-    lines.add(String.format("  %-9s %s", "F1", "this help"));
+    lines.add(String.format("  %-9s %s", "? or F1", "this help (? only outside text boxes)"));
     return lines;
   }
 
@@ -136,7 +192,10 @@ public abstract class Screen {
   }
 
   private boolean handleKey(KeyStroke key) {
-    if (key.getKeyType() == KeyType.F1) {
+    if (!notice.getText().isEmpty()) {
+      notice("");
+    }
+    if (key.getKeyType() == KeyType.F1 || (isPlainChar(key, '?') && !inTextBox())) {
       app.dialogs().help("Help: " + title, help());
       return true;
     }
@@ -147,8 +206,7 @@ public abstract class Screen {
     if (onSpecialKey(key)) {
       return true;
     }
-    if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()
-        && !(window.getFocusedInteractable() instanceof TextBox)) {
+    if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown() && !inTextBox()) {
       Runnable action = keys.get(Character.toLowerCase(key.getCharacter()));
       if (action != null) {
         action.run();
@@ -156,5 +214,13 @@ public abstract class Screen {
       }
     }
     return false;
+  }
+
+  protected boolean inTextBox() {
+    return window.getFocusedInteractable() instanceof TextBox;
+  }
+
+  static boolean isPlainChar(KeyStroke key, char c) {
+    return key.getKeyType() == KeyType.Character && key.getCharacter() == c && !key.isCtrlDown() && !key.isAltDown();
   }
 }

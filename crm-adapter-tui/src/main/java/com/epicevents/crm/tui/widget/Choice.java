@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A one-line choice among a few options, shown as {@code < SALES >}: Left/Right or Space change
- * it, a letter jumps to the next option starting with it, Enter moves to the next field like a
- * text box does. Simpler to drive than a drop-down, and it never opens another window.
+ * A one-line choice among options, shown as {@code < SALES >}: Left/Right or Space change it;
+ * typing finds an option (type-ahead: "ta" picks the first option starting with "ta", else the
+ * first containing it, so "Samuel Tana" among twenty names is two keys away; Backspace takes a
+ * letter back; a letter matching nothing is ignored); Enter moves to the next field like a text box does. It never opens another window.
  */
 public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
   /** An option: its value and its text (shown through {@link Display#safe}). */
@@ -27,6 +28,7 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
 
   private final List<Option<T>> options;
   private int index;
+  private String typed = "";
   private Runnable onChange = () -> {};
 
   public Choice(List<Option<T>> options, T initial) {
@@ -41,12 +43,27 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
     }
   }
 
+  /** Shows the option holding {@code value} (no change when none does). */
+  public void select(T value) {
+    for (int i = 0; i < options.size(); i++) {
+      if (Objects.equals(options.get(i).value(), value)) {
+        select(i);
+        return;
+      }
+    }
+  }
+
   public T value() {
     return options.get(index).value();
   }
 
   public String label() {
     return options.get(index).label();
+  }
+
+  /** What was typed to find the option (empty when the arrows were used last). */
+  public String typed() {
+    return typed;
   }
 
   public Choice<T> onChange(Runnable listener) {
@@ -84,29 +101,63 @@ public final class Choice<T> extends AbstractInteractableComponent<Choice<T>> {
   protected Result handleKeyStroke(KeyStroke key) {
     switch (key.getKeyType()) {
       case ArrowRight:
+        typed = "";
         select(index + 1);
         return Result.HANDLED;
       case ArrowLeft:
+        typed = "";
         select(index - 1);
         return Result.HANDLED;
+      case Backspace:
+        if (typed.isEmpty()) {
+          return Result.HANDLED;
+        }
+        typed = typed.substring(0, typed.length() - 1);
+        if (!typed.isEmpty()) {
+          find(typed);
+        }
+        onChange.run();
+        return Result.HANDLED;
       case Enter:
+        typed = "";
         return Result.MOVE_FOCUS_NEXT;
       case Character:
-        if (key.getCharacter() == ' ') {
+        if (key.isCtrlDown() || key.isAltDown()) {
+          return Result.UNHANDLED;
+        }
+        if (key.getCharacter() == ' ' && typed.isEmpty()) {
           select(index + 1);
           return Result.HANDLED;
         }
-        return jumpTo(key.getCharacter()) ? Result.HANDLED : Result.UNHANDLED;
+        String wanted = typed + key.getCharacter();
+        if (find(wanted)) {
+          typed = wanted;
+        }
+        // Else nothing matches: the choice stays (Backspace or ← → to start again).
+        onChange.run();
+        return Result.HANDLED;
       default:
+        typed = "";
         return super.handleKeyStroke(key);
     }
   }
 
-  private boolean jumpTo(char letter) {
-    String wanted = String.valueOf(letter).toLowerCase(Locale.ROOT);
-    for (int step = 1; step <= options.size(); step++) {
-      int i = (index + step) % options.size();
+  /**
+   * Selects the first option starting with {@code text} (any case), else the first containing it;
+   * one letter alone goes to the next option starting with it, so pressing it again cycles.
+   */
+  private boolean find(String text) {
+    String wanted = text.toLowerCase(Locale.ROOT);
+    int from = wanted.length() == 1 ? index + 1 : 0;
+    for (int step = 0; step < options.size(); step++) {
+      int i = (from + step) % options.size();
       if (options.get(i).label().toLowerCase(Locale.ROOT).startsWith(wanted)) {
+        select(i);
+        return true;
+      }
+    }
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).label().toLowerCase(Locale.ROOT).contains(wanted)) {
         select(i);
         return true;
       }

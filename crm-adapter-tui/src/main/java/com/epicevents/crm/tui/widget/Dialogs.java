@@ -81,6 +81,50 @@ public final class Dialogs {
     show(window, yes);
   }
 
+  /** A question whose safe answer is No: the cursor starts on No, so Enter alone changes nothing. */
+  public void confirmNo(String title, List<String> lines, String question, Runnable onYes, Runnable onNo) {
+    confirm(title, lines, question, onYes, onNo);
+    Window shown = gui.getActiveWindow();
+    if (shown instanceof BasicWindow w && w.getComponent() instanceof Panel panel) {
+      Panel buttons = (Panel) panel.getChildrenList().get(panel.getChildCount() - 1);
+      w.setFocusedInteractable((Interactable) buttons.getChildrenList().get(1));
+    }
+  }
+
+  /**
+   * Asks for a line of text. {@code onEntered} answers null when the text is accepted (the dialog
+   * closes) or the reason it is not (shown, the dialog stays). Esc cancels.
+   */
+  public void ask(String title, String prompt, String initial, java.util.function.Function<String, String> onEntered) {
+    BasicWindow window = window(title);
+    Panel panel = column();
+    Label problem = errorLabel("");
+    panel.addComponent(new Label(Display.safe(prompt)));
+    TextBox box = new com.epicevents.crm.tui.form.EditBox(30, initial);
+    panel.addComponent(box);
+    panel.addComponent(problem);
+    panel.addComponent(new Label("Enter: apply   Esc: cancel   Ctrl+U: empty"));
+    window.setComponent(panel);
+    onKeys(window, key -> {
+      if (key.getKeyType() == KeyType.Escape) {
+        window.close();
+        return true;
+      }
+      if (key.getKeyType() == KeyType.Enter) {
+        window.close();
+        String refused = onEntered.apply(box.getText());
+        if (refused != null) {
+          problem.setText(Display.safe(refused));
+          gui.addWindow(window);
+          gui.setActiveWindow(window);
+        }
+        return true;
+      }
+      return false;
+    });
+    show(window, box);
+  }
+
   /**
    * Asks for a password (masked). Enter hands the typed characters over (the box is emptied);
    * Esc cancels. {@code error}, when not null, is shown above the prompt.
@@ -157,6 +201,14 @@ public final class Dialogs {
     Label label = new Label("");
     label.setLabelWidth(width);
     label.setText(Display.safe(text));
+    return label;
+  }
+
+  /** Stored text keeping its own line breaks, each line wrapping at {@code width} columns. */
+  public static Label wrappedLines(String raw, int width) {
+    Label label = new Label("");
+    label.setLabelWidth(width);
+    label.setText(String.join("\n", Display.lines(raw)));
     return label;
   }
 

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import com.googlecode.lanterna.TerminalTextUtils;
 
 /**
  * How stored text reaches the terminal. Staff may paste anything into a note (the domain keeps
@@ -19,6 +23,7 @@ public final class Display {
   /** What an empty optional value looks like. */
   public static final String NONE = "—";
 
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\s*(\\r\\n|\\r|\\n)\\s*");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private Display() {}
@@ -92,11 +97,58 @@ public final class Display {
 
   /** {@link #safe} cut to at most {@code width} columns, with an ellipsis when cut. */
   public static String cell(String text, int width) {
-    String s = safe(text);
-    if (s.codePointCount(0, s.length()) <= width) {
+    return cut(inline(text), width);
+  }
+
+  /**
+   * A table cell: {@link #inline} text cut to {@code width} terminal columns (an ellipsis when
+   * cut; CJK characters count two) and padded to exactly that width, so a column keeps its width
+   * from page to page.
+   */
+  public static String fit(String text, int width) {
+    String s = cut(inline(text), width);
+    int pad = width - columns(s);
+    return pad > 0 ? s + " ".repeat(pad) : s;
+  }
+
+  /** Stored text on one line: line breaks become ", ", everything else as {@link #safe}. */
+  public static String inline(String text) {
+    if (text == null) {
+      return "";
+    }
+    return safe(LINE_BREAKS.matcher(text.strip()).replaceAll(", "));
+  }
+
+  /** Stored text as the lines it was typed in, each one {@link #safe}. */
+  public static List<String> lines(String text) {
+    if (text == null) {
+      return List.of("");
+    }
+    return Arrays.stream(LINE_BREAKS.split(text.strip(), -1)).map(Display::safe).toList();
+  }
+
+  /** How many terminal columns the (already safe) text takes: CJK characters take two. */
+  public static int columns(String shown) {
+    return TerminalTextUtils.getColumnWidth(shown);
+  }
+
+  private static String cut(String s, int width) {
+    if (columns(s) <= width) {
       return s;
     }
-    return s.substring(0, s.offsetByCodePoints(0, Math.max(0, width - 1))) + "…";
+    StringBuilder out = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      int w = TerminalTextUtils.isCharDoubleWidth((char) c) ? 2 : 1;
+      if (used + w > width - 1) {
+        break;
+      }
+      out.appendCodePoint(c);
+      used += w;
+      i += Character.charCount(c);
+    }
+    return out.append(width > 0 ? "…" : "").toString();
   }
 
   /** A core message ("not allowed: …") as a sentence: capitalised, ending with a full stop. */
@@ -128,7 +180,11 @@ public final class Display {
       case '\r' -> out.append("\\r");
       case '\t' -> out.append("\\t");
       default -> {
-        if (!needsEscape(c)) {
+        if (c > 0xFFFF) {
+          // The terminal library writes one UTF-16 unit at a time and measures one column per
+          // character: an emoji would print as "??" and shift the rest of the line.
+          out.append(String.format(Locale.ROOT, "\\u{%X}", c));
+        } else if (!needsEscape(c)) {
           out.appendCodePoint(c);
         } else if (c <= 0xff) {
           out.append(String.format(Locale.ROOT, "\\x%02X", c));

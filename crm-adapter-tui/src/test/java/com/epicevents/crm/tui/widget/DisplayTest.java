@@ -27,9 +27,24 @@ class DisplayTest {
   }
 
   @Test
-  void ordinaryTextAccentsAndEmojiAreLeftAlone() {
-    String text = "Zoë Müller — 東京 🎉 (50% off) #1";
+  void ordinaryTextAndAccentsAreLeftAlone() {
+    String text = "Zoë Müller — 東京 (50% off) #1";
     assertEquals(text, Display.safe(text));
+  }
+
+  @Test
+  void anEmojiBeyondWhatTheTerminalLibraryCanDrawIsShownAsItsCodeAndReadBack() {
+    assertEquals("Zoë 株式会社 \\u{1F389} end", Display.safe("Zoë 株式会社 🎉 end"));
+    assertEquals("Zoë 株式会社 🎉 end", Display.unescape(Display.safe("Zoë 株式会社 🎉 end")));
+  }
+
+  @Test
+  void lineBreaksBecomeCommasInACellAndLinesInADetailWhileControlsStayEscaped() {
+    assertEquals("Tom Petit, +33 7 28 12 63 37", Display.inline("Tom Petit\n+33 7 28 12 63 37"));
+    assertEquals(java.util.List.of("Tom Petit", "+33 \\e[2J"), Display.lines("Tom Petit\r\n+33 \u001b[2J"));
+    assertEquals("株式… ", Display.fit("株式会社", 6));
+    assertEquals(6, Display.columns(Display.fit("株式会社 end", 6)));
+    assertEquals("ab    ", Display.fit("ab", 6));
   }
 
   @Test

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  */
 final class Guard {
   static final String SESSION_ENDED = "your session has ended: please log in again";
+  /** Told only to the holder of the account's own session (a login attempt gets the usual message). */
+  static final String ACCOUNT_DEACTIVATED = "your account has been deactivated: ask a manager if this is a mistake";
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   private final CorePorts ports;
@@ -61,20 +63,26 @@ final class Guard {
         .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
     Instant now = now();
     if (session.revoked()) {
-      throw new AuthenticationFailed(SESSION_ENDED);
+      throw new AuthenticationFailed(deactivated(session) ? ACCOUNT_DEACTIVATED : SESSION_ENDED);
     }
     if (!now.isBefore(session.absoluteExpiresAt())
         || !now.isBefore(session.lastUsedAt().plus(ports.settings().idleTimeout()))) {
       throw new AuthenticationFailed("your session has expired: please log in again");
     }
     Collaborator collaborator = ports.collaborators().findById(session.collaboratorId())
-        .filter(Collaborator::active)
         .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
+    if (!collaborator.active()) {
+      throw new AuthenticationFailed(ACCOUNT_DEACTIVATED);
+    }
     if (Duration.between(session.lastUsedAt(), now).compareTo(TOUCH_EVERY) >= 0) {
       session = session.touched(now);
       ports.sessions().update(session);
     }
     return new Authenticated(session, collaborator);
+  }
+
+  private boolean deactivated(Session session) {
+    return ports.collaborators().findById(session.collaboratorId()).filter(c -> !c.active()).isPresent();
   }
 
   /** Refuses unless the policy allows this action on a target with these ownership facts. */

@@ -2,8 +2,7 @@ package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.bootstrap.config.ConfigFile;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
-import com.epicevents.crm.bootstrap.tui.DatabaseLabel;
-import com.epicevents.crm.bootstrap.tui.FirstLaunchWizard;
+import com.epicevents.crm.bootstrap.tui.CrmSetUp;
 import com.epicevents.crm.tui.TextUi;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -14,11 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code crm} without a subcommand: the staff text UI. On first launch the set-up wizard comes
+ * {@code crm} without a subcommand: the staff text UI. On first launch its set-up screens come
  * first (the database, then the first manager's account), then the login screen. It needs a
  * terminal: other programs are pointed to {@code crm serve}.
  */
@@ -45,23 +43,13 @@ final class TextUiCommand implements Callable<Integer> {
     }
     // Anything that fails before the screen is taken over is the usual one line on stderr.
     CrmConfig config = main.config();
-    RunningCrm crm = FirstLaunchWizard.databaseNeeded(config) ? null : RunningCrm.open(config, POOL_SIZE);
-    try (Terminal terminal = terminal()) {
-      if (crm == null || FirstLaunchWizard.managerNeeded(crm)) {
-        Optional<RunningCrm> ready = FirstLaunchWizard.run(terminal, main::config, crm, POOL_SIZE);
-        if (ready.isEmpty()) {
-          return Failures.SUCCESS;
-        }
-        crm = ready.get();
-      }
-      TextUi.run(crm.core().useCases(), crm.core().errorReporter(), terminal, ZoneId.systemDefault(),
-          DatabaseLabel.of(crm.config()));
+    RunningCrm crm = CrmSetUp.databaseNeeded(config) ? null : RunningCrm.open(config, POOL_SIZE);
+    // The first-launch screens (when needed) and the staff screens are one text UI; the set-up
+    // port owns the CRM from here on, whichever of the two opened it.
+    try (CrmSetUp setUp = new CrmSetUp(main::config, crm, POOL_SIZE); Terminal terminal = terminal()) {
+      TextUi.run(setUp, terminal, ZoneId.systemDefault());
     } catch (IOException e) {
       throw new CliFailure("cannot use the terminal: " + e.getMessage(), e);
-    } finally {
-      if (crm != null) {
-        crm.close();
-      }
     }
     return Failures.SUCCESS;
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import com.epicevents.crm.tui.setup.SetUp;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -21,29 +22,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param password kept as typed; it goes to the driver and to crm.conf, nowhere else
  */
 record ExistingServer(String host, int port, String database, String user, String password) {
-  static final String DEFAULT_HOST = "localhost";
-  static final String DEFAULT_PORT = "5432";
   static final String DEFAULT_DATABASE = "epic_crm";
   /** The server's own databases: never a home for CRM data. */
   private static final Set<String> SERVER_DATABASES = Set.of("postgres", "template0", "template1");
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
-
-  /** What the server said when it was tried, before anything is saved. */
-  record Probe(boolean databaseExists) {}
-
-  /** The server cannot be used as given; {@code field} is the form field to correct, or null. */
-  static final class Refused extends RuntimeException {
-    private final String field;
-
-    Refused(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    String field() {
-      return field;
-    }
-  }
 
   /** Never shows the password. */
   @Override
@@ -82,7 +64,7 @@ record ExistingServer(String host, int port, String database, String user, Strin
     if (password == null || password.isEmpty()) {
       errors.add(new FieldError("password", "is required"));
     } else if (!password.equals(repeat)) {
-      errors.add(new FieldError("passwordRepeat", "the two passwords differ: type the password twice again"));
+      errors.add(new FieldError("passwordRepeat", "the two passwords differ: type the repeat again"));
     }
     return errors;
   }
@@ -107,9 +89,9 @@ record ExistingServer(String host, int port, String database, String user, Strin
    * checked, and so is what init will need — creating the CRM database when it does not exist
    * yet, and creating the application role.
    *
-   * @throws Refused saying why, in words the person at the keyboard can act on
+   * @throws SetUp.Refused saying why, in words the person at the keyboard can act on
    */
-  Probe probe() {
+  SetUp.Probe probe() {
     PGSimpleDataSource source = new PGSimpleDataSource();
     source.setServerNames(new String[] {host});
     source.setPortNumbers(new int[] {port});
@@ -127,41 +109,41 @@ record ExistingServer(String host, int port, String database, String user, Strin
       rights.setString(1, database);
       try (ResultSet row = rights.executeQuery()) {
         if (!row.next()) {
-          throw new Refused("user", "the server does not list user '" + user + "' among its roles");
+          throw new SetUp.Refused("user", "the server does not list user '" + user + "' among its roles");
         }
         boolean mayCreateDatabases = row.getBoolean(1);
         boolean mayCreateRoles = row.getBoolean(2);
         boolean exists = row.getBoolean(3);
         if (!exists && !mayCreateDatabases) {
-          throw new Refused("user", "user '" + user + "' may not create databases: create the database '" + database
+          throw new SetUp.Refused("user", "user '" + user + "' may not create databases: create the database '" + database
               + "' on the server first, or give a user with the CREATEDB right");
         }
         if (!mayCreateRoles) {
-          throw new Refused("user", "user '" + user + "' may not create roles, and the CRM connects as a role of its"
+          throw new SetUp.Refused("user", "user '" + user + "' may not create roles, and the CRM connects as a role of its"
               + " own: give the server's administrator (such as postgres) or a user with the CREATEROLE right");
         }
-        return new Probe(exists);
+        return new SetUp.Probe(exists);
       }
     } catch (SQLException e) {
       throw refusal(e);
     }
   }
 
-  private Refused refusal(SQLException e) {
+  private SetUp.Refused refusal(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.equals("28P01")) {
-      return new Refused("password", "the server refused the password of user '" + user + "' (or there is no such user)");
+      return new SetUp.Refused("password", "the server refused the password of user '" + user + "' (or there is no such user)");
     }
     if (state.startsWith("28")) {
-      return new Refused("user", "the server refused user '" + user + "': " + firstLine(e.getMessage()));
+      return new SetUp.Refused("user", "the server refused user '" + user + "': " + firstLine(e.getMessage()));
     }
     if (state.startsWith("08") || state.isEmpty()) {
-      return new Refused("host", "no PostgreSQL server answered at " + host + ":" + port + " (" + networkReason(e) + ")");
+      return new SetUp.Refused("host", "no PostgreSQL server answered at " + host + ":" + port + " (" + networkReason(e) + ")");
     }
     if (state.equals("3D000")) {
-      return new Refused("host", "the server at " + host + ":" + port + " has no 'postgres' maintenance database");
+      return new SetUp.Refused("host", "the server at " + host + ":" + port + " has no 'postgres' maintenance database");
     }
-    return new Refused(null, "the server at " + host + ":" + port + " answered: " + firstLine(e.getMessage())
+    return new SetUp.Refused(null, "the server at " + host + ":" + port + " answered: " + firstLine(e.getMessage())
         + " (SQLSTATE " + state + ")");
   }
 

@@ -69,6 +69,8 @@ class TextUiSmokeTest {
       tmux("send-keys", "-t", "crm", "Escape");
       waitFor("Management menu — choose");
       tmux("send-keys", "-t", "crm", "q");
+      waitFor("Log out of the CRM?");
+      tmux("send-keys", "-t", "crm", "y");
       waitFor("You are logged out.");
       tmux("send-keys", "-t", "crm", "Escape");
 
