@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,9 +75,9 @@ class ChangeAnnouncementsTest {
     assertAnnounced(EntityType.COLLABORATOR, collaborator.id(), "CREATED", 1,
         List.of("username", "fullName", "phone", "team", "active"));
     CollaboratorId newbie = new CollaboratorId(collaborator.id());
-    crm.useCases.deactivateCollaborator().deactivate(boss, newbie, null);
+    crm.useCases.deactivateCollaborator().deactivate(boss, newbie, ExpectedVersion.ANY);
     assertAnnounced(EntityType.COLLABORATOR, collaborator.id(), "DEACTIVATED", 2, List.of("active"));
-    crm.useCases.reactivateCollaborator().reactivate(boss, newbie, null);
+    crm.useCases.reactivateCollaborator().reactivate(boss, newbie, ExpectedVersion.ANY);
     assertAnnounced(EntityType.COLLABORATOR, collaborator.id(), "REACTIVATED", 3, List.of("active"));
     crm.useCases.resetPassword().resetPassword(boss, newbie, "another-long-passphrase".toCharArray());
     assertAnnounced(EntityType.COLLABORATOR, collaborator.id(), "PASSWORD_RESET", 4, List.of("password"));
@@ -86,11 +87,11 @@ class ChangeAnnouncementsTest {
     long clientId = client.client().id().value();
     assertAnnounced(EntityType.CLIENT, clientId, "CREATED", 1,
         List.of("fullName", "phone", "companyName", "lastContactAt", "salesContactId"));
-    crm.useCases.updateClient().update(sales, UpdateClientUseCase.Command.of(clientId, null, null, null, null,
+    crm.useCases.updateClient().update(sales, UpdateClientUseCase.Command.of(clientId, ExpectedVersion.ANY, null, null, null,
         FieldUpdate.set("Cooler Startup"), null));
     assertAnnounced(EntityType.CLIENT, clientId, "UPDATED", 2, List.of("companyName"));
     Collaborator bob = crm.collaborator("bob", Team.SALES);
-    crm.useCases.reassignClient().reassign(boss, client.client().id(), bob.id(), null);
+    crm.useCases.reassignClient().reassign(boss, client.client().id(), bob.id(), ExpectedVersion.ANY);
     assertAnnounced(EntityType.CLIENT, clientId, "REASSIGNED", 3, List.of("salesContactId"));
 
     var contract = crm.useCases.createContract().create(boss, CreateContractUseCase.Command.of(
@@ -98,7 +99,7 @@ class ChangeAnnouncementsTest {
     long contractId = contract.contract().id().value();
     assertAnnounced(EntityType.CONTRACT, contractId, "CREATED", 1,
         List.of("clientId", "totalAmount", "amountDue", "signed"));
-    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contractId, null, null, null, true));
+    crm.useCases.updateContract().update(boss, UpdateContractUseCase.Command.of(contractId, ExpectedVersion.ANY, null, null, true));
     assertAnnounced(EntityType.CONTRACT, contractId, "SIGNED", 2, List.of("signed"));
 
     AuthToken bobToken = crm.login(bob);
@@ -108,9 +109,9 @@ class ChangeAnnouncementsTest {
     long eventId = event.event().id().value();
     assertAnnounced(EntityType.EVENT, eventId, "CREATED", 1,
         List.of("contractId", "name", "clientContact", "startAt", "endAt", "location", "attendees"));
-    crm.useCases.assignEventSupport().assign(boss, event.event().id(), sam.id(), null);
+    crm.useCases.assignEventSupport().assign(boss, event.event().id(), sam.id(), ExpectedVersion.ANY);
     assertAnnounced(EntityType.EVENT, eventId, "SUPPORT_ASSIGNED", 2, List.of("supportContactId"));
-    crm.useCases.updateEvent().update(support, UpdateEventUseCase.Command.of(eventId, null, null, null, null, null,
+    crm.useCases.updateEvent().update(support, UpdateEventUseCase.Command.of(eventId, ExpectedVersion.ANY, null, null, null, null,
         null, null, FieldUpdate.set(80), null));
     assertAnnounced(EntityType.EVENT, eventId, "UPDATED", 3, List.of("attendees"));
 
@@ -127,10 +128,10 @@ class ChangeAnnouncementsTest {
     Client client = crm.client("Kevin Casey", alice);
     int before = crm.store.changeLog().all().size();
     assertThrows(AccessDenied.class, () -> crm.useCases.updateClient().update(support, UpdateClientUseCase.Command.of(
-        client.id().value(), null, null, null, null, FieldUpdate.set("Hijacked"), null)));
+        client.id().value(), ExpectedVersion.ANY, null, null, null, FieldUpdate.set("Hijacked"), null)));
     assertThrows(ConcurrentModification.class, () -> crm.useCases.updateClient().update(sales,
         UpdateClientUseCase.Command.of(client.id().value(), 99L, null, null, null, FieldUpdate.set("Stale"), null)));
-    crm.useCases.updateClient().update(sales, UpdateClientUseCase.Command.of(client.id().value(), null, null, null,
+    crm.useCases.updateClient().update(sales, UpdateClientUseCase.Command.of(client.id().value(), ExpectedVersion.ANY, null, null,
         null, FieldUpdate.set(client.companyName().value()), null));
     assertEquals(before, crm.store.changeLog().all().size(), "refusals, conflicts and no-op updates announce nothing");
     assertTrue(queuedTypes().isEmpty());
