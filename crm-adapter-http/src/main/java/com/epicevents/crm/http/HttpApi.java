@@ -4,12 +4,14 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.problem.ProblemErrorHandler;
 import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.route.ApiRoutes;
 import com.epicevents.crm.http.route.Registrar;
 import com.epicevents.crm.http.route.Requests;
 import com.epicevents.crm.http.route.Responses;
+import com.epicevents.crm.http.route.TeamFirst;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
@@ -99,9 +101,8 @@ public final class HttpApi implements AutoCloseable {
       // Before anything else, so that every answer carries them, errors included.
       config.routes.before(HttpApi::securityHeaders);
       ApiRoutes.register(config.routes, useCases, health);
-      config.routes.exception(CrmException.class,
-          (e, ctx) -> Responses.problem(ctx, ProblemMapper.map(e)));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(state, e, ctx));
+      config.routes.exception(CrmException.class, (e, ctx) -> coreProblem(useCases, e, ctx));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(useCases, state, e, ctx));
       config.routes.exception(Exception.class, (e, ctx) -> unexpected(useCases, reporter, e, ctx));
     });
     try {
@@ -146,8 +147,19 @@ public final class HttpApi implements AutoCloseable {
     ctx.header("Cache-Control", "no-store");
   }
 
-  private static void httpProblem(JavalinState state, HttpResponseException e, Context ctx) {
+  /** The core's error; an input error yields to a missing credential or a team refusal (order of checks). */
+  private static void coreProblem(UseCases useCases, CrmException e, Context ctx) {
+    CrmException first = e instanceof ValidationFailed ? TeamFirst.outranking(useCases, ctx) : null;
+    Responses.problem(ctx, ProblemMapper.map(first != null ? first : e));
+  }
+
+  private static void httpProblem(UseCases useCases, JavalinState state, HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    CrmException first = status == 404 && !(e instanceof EndpointNotFound) ? TeamFirst.outranking(useCases, ctx) : null;
+    if (first != null) {
+      Responses.problem(ctx, ProblemMapper.map(first)); // an impossible id, asked by a team that may never act
+      return;
+    }
     String detail;
     if (e instanceof EndpointNotFound) {
       detail = "there is no endpoint at this path";

@@ -31,6 +31,7 @@ public final class CrmServices {
         new UpdateEventService(ports),
         new AssignEventSupportService(ports),
         new ViewEventsService(ports),
-        new ViewAuditTrailService(ports));
+        new ViewAuditTrailService(ports),
+        new CheckTeamAccessService(ports));
   }
 }

@@ -14,10 +14,12 @@ import com.epicevents.crm.domain.audit.FieldChange;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.error.AccessDenied;
 import com.epicevents.crm.domain.error.AuthenticationFailed;
+import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  */
 final class Guard {
   static final String SESSION_ENDED = "your session has ended: please log in again";
+  /** Attempts of a change without an expected version before a conflict is reported after all. */
+  static final int UPDATE_ATTEMPTS = 50;
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   private final CorePorts ports;
@@ -47,6 +51,34 @@ final class Guard {
     } catch (AccessDenied denied) {
       ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
       throw denied;
+    }
+  }
+
+  /**
+   * Runs a change to one record. With an expected version (If-Match, or the version a form was
+   * filled from) a concurrent change is the caller's conflict to resolve. Without one the change
+   * applies to the current version: when another writer got there first, the work runs again on
+   * a fresh read, up to {@value #UPDATE_ATTEMPTS} times, with a short random pause between tries.
+   */
+  <T> T runUpdate(Long expectedVersion, Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return run(work);
+      } catch (ConcurrentModification conflict) {
+        if (expectedVersion != null || attempt >= UPDATE_ATTEMPTS) {
+          throw conflict;
+        }
+        pauseBeforeRetry(attempt);
+      }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a change", e);
     }
   }
 

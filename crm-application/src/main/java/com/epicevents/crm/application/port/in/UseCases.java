@@ -28,4 +28,5 @@ public record UseCases(
     UpdateEventUseCase updateEvent,
     AssignEventSupportUseCase assignEventSupport,
     ViewEventsUseCase events,
-    ViewAuditTrailUseCase auditTrail) {}
+    ViewAuditTrailUseCase auditTrail,
+    CheckTeamAccessUseCase checkTeamAccess) {}
