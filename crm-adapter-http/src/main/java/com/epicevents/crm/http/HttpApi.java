@@ -5,6 +5,8 @@ import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.domain.error.CrmException;
 import com.epicevents.crm.domain.error.ValidationFailed;
+import com.epicevents.crm.http.limits.BodyBuffering;
+import com.epicevents.crm.http.limits.PerAddressConnectionLimit;
 import com.epicevents.crm.http.problem.ProblemErrorHandler;
 import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.route.ApiRoutes;
@@ -19,6 +21,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import java.time.Duration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,9 +80,21 @@ public final class HttpApi implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.prefer405over404 = true;
       config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
+      HttpLimits limits = settings.limits();
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_GRACE.toMillis());
         server.setErrorHandler(new ProblemErrorHandler());
+        // Javalin puts its servlet inside: bodies are read before a thread is given to a request.
+        server.setHandler(new BodyBuffering(Requests.MAX_BODY_BYTES, limits.bodyTimeout()));
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+      });
+      config.jetty.addConnector((server, httpConfiguration) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addBean(new PerAddressConnectionLimit(limits.maxConnectionsPerAddress()));
+        return connector;
       });
       config.events.handlerAdded(info -> {
         if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.OPTIONS) {
@@ -106,7 +123,7 @@ public final class HttpApi implements AutoCloseable {
       config.routes.exception(Exception.class, (e, ctx) -> unexpected(useCases, reporter, e, ctx));
     });
     try {
-      app.start(settings.host(), settings.port());
+      app.start();
     } catch (RuntimeException e) {
       app.stop();
       throw new IllegalStateException("the HTTP API could not listen on " + settings.host() + ":" + settings.port()
