@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param idleTimeout a connection with nothing happening for this long is closed
  */
 public record HttpLimits(int maxConnections, int maxConnectionsPerAddress, Duration bodyTimeout, Duration idleTimeout) {
-  public static final HttpLimits DEFAULTS = new HttpLimits(2_000, 200, Duration.ofSeconds(10), Duration.ofSeconds(30));
+  public static final HttpLimits DEFAULTS = new HttpLimits(2_000, 256, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
   public HttpLimits {
     Objects.requireNonNull(bodyTimeout, "bodyTimeout");

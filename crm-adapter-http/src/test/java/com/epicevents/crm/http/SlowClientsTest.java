@@ -121,7 +121,7 @@ class SlowClientsTest {
       ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
       try {
         for (int i = 0; i < 1_000; i++) {
-          Socket s = connectFrom("127.0.0." + (10 + i % 10), f.server.port());
+          Socket s = connectFrom("127.0.0." + (10 + i % 10), f.server.port()); // 100 per address
           s.getOutputStream().write((LOGIN_HEAD + "Content-Length: 5000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
           slow.add(s);
         }

@@ -8,6 +8,7 @@ import com.epicevents.crm.domain.error.CrmException;
 import com.epicevents.crm.domain.error.LoginThrottled;
 import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
+import com.epicevents.crm.domain.error.ServiceBusy;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.json.Representations;
 import java.util.List;
@@ -53,6 +54,10 @@ public final class ProblemMapper {
     }
     if (error instanceof LoginThrottled e) {
       return Problem.of(ProblemType.TOO_MANY_LOGIN_ATTEMPTS, e.getMessage())
+          .withHeaders(Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
+    }
+    if (error instanceof ServiceBusy e) {
+      return Problem.of(ProblemType.BUSY, e.getMessage())
           .withHeaders(Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
     }
     // The family is sealed; a new member must be mapped here before it can reach a client.

@@ -16,6 +16,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many login attempts"),
   INTERNAL_ERROR(500, "internal-error", "Internal error"),
+  BUSY(503, "busy", "Busy: try again shortly"),
   HTTP_ERROR(0, "http-error", "HTTP error");
 
   public static final String PREFIX = "urn:epicevents:crm:problem:";

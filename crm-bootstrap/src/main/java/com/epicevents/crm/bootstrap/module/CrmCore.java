@@ -7,6 +7,7 @@ import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
 import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
+import com.epicevents.crm.bootstrap.security.BoundedPasswordHasher;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
 import java.time.Clock;
@@ -28,9 +29,11 @@ import javax.sql.DataSource;
 public final class CrmCore {
   private final UseCases useCases;
   private final CorePorts ports;
+  private final BoundedPasswordHasher passwordHashing;
 
-  private CrmCore(CorePorts ports) {
+  private CrmCore(CorePorts ports, BoundedPasswordHasher passwordHashing) {
     this.ports = ports;
+    this.passwordHashing = passwordHashing;
     this.useCases = CrmServices.create(ports);
   }
 
@@ -49,6 +52,11 @@ public final class CrmCore {
 
   public SecuritySettings securitySettings() {
     return ports.settings();
+  }
+
+  /** The bounded executor every password check runs on (its queue is a metric). */
+  public BoundedPasswordHasher passwordHashing() {
+    return passwordHashing;
   }
 
   /** Options with production defaults: Argon2id, no monitoring, the system clock, default security settings. */
@@ -85,10 +93,11 @@ public final class CrmCore {
 
     public CrmCore build() {
       PersistenceAdapters db = CrmDatabase.adapters(dataSource);
-      PasswordHasher hasher = passwordHasher != null ? passwordHasher : new Argon2PasswordHasher();
+      BoundedPasswordHasher hasher = BoundedPasswordHasher.sizedToTheCores(
+          passwordHasher != null ? passwordHasher : new Argon2PasswordHasher());
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
-          securitySettings));
+          securitySettings), hasher);
     }
   }
 }
