@@ -56,6 +56,16 @@ public final class RunningCrm implements AutoCloseable {
    * @param reload reads the configuration again once generated passwords were written
    */
   public static RunningCrm initialise(CrmConfig config, Supplier<CrmConfig> reload, int poolSize) {
+    InitUndo undo = InitUndo.before(config);
+    try {
+      return initialiseOrFail(config, reload, poolSize);
+    } catch (RuntimeException e) {
+      undo.undo(); // nothing a refused set-up wrote stays behind
+      throw e;
+    }
+  }
+
+  private static RunningCrm initialiseOrFail(CrmConfig config, Supplier<CrmConfig> reload, int poolSize) {
     CrmConfig ready = Secrets.ensureForInit(config, reload);
     DatabaseTarget target = DatabaseTarget.open(ready, true);
     try {

@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     RunningCrm crm = RunningCrm.open(config, POOL_SIZE);
     ServeRunner runner;
     try {
-      runner = ServeRunner.start(crm.core(), crm.pool(), new HttpSettings(config.httpHost(), config.httpPort(), List.of()));
+      runner = ServeRunner.start(crm.core(), crm.pool(), new HttpSettings(config.httpHost(), config.httpPort(), List.of(),
+          config.operations().httpLimits()));
     } catch (RuntimeException e) {
       crm.close();
       throw new CliFailure("cannot start the HTTP API: " + e.getMessage());

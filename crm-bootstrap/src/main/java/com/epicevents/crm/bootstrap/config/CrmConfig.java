@@ -41,6 +41,7 @@ public record CrmConfig(
     int argon2MemoryKib,
     int argon2Iterations,
     int argon2Parallelism,
+    OperationsConfig operations,
     Map<Setting, ConfigOrigin> origins) {
 
   /** The name of the CRM database inside the embedded server. */
@@ -56,6 +57,7 @@ public record CrmConfig(
     Objects.requireNonNull(dbAppUser, "dbAppUser");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(sentryEnvironment, "sentryEnvironment");
+    Objects.requireNonNull(operations, "operations");
     EnumMap<Setting, ConfigOrigin> all = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.values()) {
       all.put(setting, origins.getOrDefault(setting, ConfigOrigin.byDefault()));
@@ -135,6 +137,8 @@ public record CrmConfig(
       case ARGON2_MEMORY_KIB -> Integer.toString(argon2MemoryKib);
       case ARGON2_ITERATIONS -> Integer.toString(argon2Iterations);
       case ARGON2_PARALLELISM -> Integer.toString(argon2Parallelism);
+      case HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_BODY_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS,
+          METRICS_PORT, METRICS_HOST, LOG_FORMAT -> operations.raw(setting);
     };
   }
 

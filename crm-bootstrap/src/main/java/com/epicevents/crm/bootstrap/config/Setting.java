@@ -27,7 +27,15 @@ public enum Setting {
   // The hasher's defaults: OWASP's Argon2id minimum, 19 MiB, 2 passes, 1 lane (about 50 ms here).
   ARGON2_MEMORY_KIB("argon2.memory-kib", null, String.valueOf(Argon2Settings.DEFAULTS.memoryKiB()), false),
   ARGON2_ITERATIONS("argon2.iterations", null, String.valueOf(Argon2Settings.DEFAULTS.iterations()), false),
-  ARGON2_PARALLELISM("argon2.parallelism", null, String.valueOf(Argon2Settings.DEFAULTS.parallelism()), false);
+  ARGON2_PARALLELISM("argon2.parallelism", null, String.valueOf(Argon2Settings.DEFAULTS.parallelism()), false),
+  // crm serve's limits (README "Limits"), metrics endpoint (off unless a port is set) and log format.
+  HTTP_MAX_CONNECTIONS("http.max-connections", null, "2000", false),
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS("http.max-connections-per-address", null, "256", false),
+  HTTP_BODY_TIMEOUT_SECONDS("http.body-timeout-seconds", null, "10", false),
+  HTTP_IDLE_TIMEOUT_SECONDS("http.idle-timeout-seconds", null, "30", false),
+  METRICS_PORT("metrics.port", "CRM_METRICS_PORT", null, false),
+  METRICS_HOST("metrics.host", "CRM_METRICS_HOST", "127.0.0.1", false),
+  LOG_FORMAT("log.format", "CRM_LOG_FORMAT", OperationsConfig.TEXT, false);
 
   private final String key;
   private final String environmentVariable;
