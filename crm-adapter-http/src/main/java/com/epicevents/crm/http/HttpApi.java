@@ -69,6 +69,13 @@ public final class HttpApi implements AutoCloseable {
 
   /** Starts the API; returns once it listens. */
   public static HttpApi start(UseCases useCases, ErrorReporter reporter, HealthCheck health, HttpSettings settings) {
+    return start(useCases, reporter, health, settings, RequestObserver.NONE);
+  }
+
+  /** As {@link #start(UseCases, ErrorReporter, HealthCheck, HttpSettings)}, telling {@code observer} of every request. */
+  public static HttpApi start(UseCases useCases, ErrorReporter reporter, HealthCheck health, HttpSettings settings,
+      RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(reporter, "reporter");
     Objects.requireNonNull(health, "health");
@@ -85,7 +92,7 @@ public final class HttpApi implements AutoCloseable {
         server.setStopTimeout(STOP_GRACE.toMillis());
         server.setErrorHandler(new ProblemErrorHandler());
         // Javalin puts its servlet inside: bodies are read before a thread is given to a request.
-        server.setHandler(new BodyBuffering(Requests.MAX_BODY_BYTES, limits.bodyTimeout()));
+        server.setHandler(new BodyBuffering(Requests.MAX_BODY_BYTES, limits.bodyTimeout(), observer));
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
       });
       config.jetty.addConnector((server, httpConfiguration) -> {
@@ -113,8 +120,7 @@ public final class HttpApi implements AutoCloseable {
           rule.exposeHeader("Retry-After");
         }));
       }
-      config.requestLogger.http((ctx, ms) ->
-          LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+      config.requestLogger.http((ctx, ms) -> RequestLog.completed(ctx, ms, observer));
       // Before anything else, so that every answer carries them, errors included.
       config.routes.before(HttpApi::securityHeaders);
       ApiRoutes.register(config.routes, useCases, health);
@@ -210,6 +216,7 @@ public final class HttpApi implements AutoCloseable {
       errorId = "unreported";
       LOG.error("could not report an unexpected error", reportFailed);
     }
+    ctx.attribute(RequestLog.ERROR_ID_ATTRIBUTE, errorId);
     LOG.error("unexpected error {} in {}", errorId, useCase, e);
     Responses.problem(ctx, ProblemMapper.unexpected(errorId));
   }

@@ -1,5 +1,7 @@
 package com.epicevents.crm.http.limits;
 
+import com.epicevents.crm.http.RequestLog;
+import com.epicevents.crm.http.RequestObserver;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -13,8 +15,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request's whole body without holding a thread, and only then hands the request to the
@@ -31,17 +31,17 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Errors are answered through the server's error handler (problem JSON with the security
- * headers) and logged at INFO, one line each: they are the client's doing, not unexpected.
+ * headers) and logged at INFO by {@link RequestLog}: they are the client's doing, not unexpected.
  */
 public final class BodyBuffering extends Handler.Wrapper {
-  private static final Logger LOG = LoggerFactory.getLogger("com.epicevents.crm.http.requests");
-
   private final int maxBodyBytes;
   private final Duration bodyTimeout;
+  private final RequestObserver observer;
 
-  public BodyBuffering(int maxBodyBytes, Duration bodyTimeout) {
+  public BodyBuffering(int maxBodyBytes, Duration bodyTimeout, RequestObserver observer) {
     this.maxBodyBytes = maxBodyBytes;
     this.bodyTimeout = bodyTimeout;
+    this.observer = observer;
   }
 
   @Override
@@ -63,6 +63,7 @@ public final class BodyBuffering extends Handler.Wrapper {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
+    private final long startNanos = System.nanoTime();
     private Scheduler.Task deadline;
 
     Accumulation(Request request, Response response, Callback callback) {
@@ -137,8 +138,8 @@ public final class BodyBuffering extends Handler.Wrapper {
         return;
       }
       deadline.cancel();
-      LOG.info("{} {} -> {} ({}) from {}", request.getMethod(), request.getHttpURI().getPath(), status, why,
-          Request.getRemoteAddr(request));
+      RequestLog.refused(request.getMethod(), request.getHttpURI().getPath(), status, System.nanoTime() - startNanos,
+          why, observer);
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
       Response.writeError(request, response, callback, status);
     }
