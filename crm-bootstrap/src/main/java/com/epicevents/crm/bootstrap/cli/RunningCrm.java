@@ -1,6 +1,7 @@
 package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.bootstrap.config.CrmConfig;
+import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.bootstrap.config.CrmConfigException;
 import com.epicevents.crm.bootstrap.config.Setting;
 import com.epicevents.crm.bootstrap.module.CrmCore;
@@ -12,6 +13,7 @@ import com.epicevents.crm.persistence.CrmDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +39,15 @@ public final class RunningCrm implements AutoCloseable {
 
   /** Opens an initialised, migrated CRM database, or fails with a one-line reason saying what to run. */
   public static RunningCrm open(CrmConfig config, int poolSize) {
+    return open(config, poolSize, entry -> { });
+  }
+
+  /** As {@link #open(CrmConfig, int)}, telling {@code auditListener} of every audit entry appended (metrics). */
+  public static RunningCrm open(CrmConfig config, int poolSize, Consumer<AuditEntry> auditListener) {
     DatabaseTarget target = DatabaseTarget.open(config, false);
     try {
       requireMigrated(target);
-      return start(config, target, poolSize);
+      return start(config, target, poolSize, auditListener);
     } catch (RuntimeException e) {
       target.close();
       throw e;
@@ -70,7 +77,7 @@ public final class RunningCrm implements AutoCloseable {
     DatabaseTarget target = DatabaseTarget.open(ready, true);
     try {
       AdminInit.initialise(target, ready);
-      return start(ready, target, poolSize);
+      return start(ready, target, poolSize, entry -> { });
     } catch (SQLException e) {
       target.close();
       throw new CliFailure("cannot set up the database at " + target.location() + ": "
@@ -81,7 +88,8 @@ public final class RunningCrm implements AutoCloseable {
     }
   }
 
-  private static RunningCrm start(CrmConfig config, DatabaseTarget target, int poolSize) {
+  private static RunningCrm start(CrmConfig config, DatabaseTarget target, int poolSize,
+      Consumer<AuditEntry> auditListener) {
     if (config.dbAppUser() == null || config.dbAppPassword() == null) {
       throw new CliFailure("db.app.user / db.app.password, the application role, are not configured: "
           + "run 'crm admin init'");
@@ -97,6 +105,7 @@ public final class RunningCrm implements AutoCloseable {
     }
     CrmCore core = CrmCore.builder(pool)
         .passwordHasher(new Argon2PasswordHasher(argon2(config)))
+        .auditListener(auditListener)
         .securitySettings(config.securitySettings())
         .errorReporter(reporter)
         .build();

@@ -1,17 +1,24 @@
 package com.epicevents.crm.bootstrap.module;
 
 import com.epicevents.crm.application.port.in.UseCases;
+import com.epicevents.crm.application.port.out.AuditFilter;
+import com.epicevents.crm.application.port.out.AuditRecord;
+import com.epicevents.crm.application.port.out.AuditTrail;
 import com.epicevents.crm.application.port.out.ErrorReporter;
+import com.epicevents.crm.application.port.out.Page;
+import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.application.port.out.PasswordHasher;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
 import com.epicevents.crm.application.service.SecuritySettings;
 import com.epicevents.crm.bootstrap.security.Argon2PasswordHasher;
 import com.epicevents.crm.bootstrap.security.BoundedPasswordHasher;
+import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -59,6 +66,21 @@ public final class CrmCore {
     return passwordHashing;
   }
 
+  private static AuditTrail listened(AuditTrail trail, Consumer<AuditEntry> listener) {
+    return new AuditTrail() {
+      @Override
+      public void append(AuditEntry entry) {
+        trail.append(entry);
+        listener.accept(entry);
+      }
+
+      @Override
+      public Page<AuditRecord> list(AuditFilter filter, PageRequest page) {
+        return trail.list(filter, page);
+      }
+    };
+  }
+
   /** Options with production defaults: Argon2id, no monitoring, the system clock, default security settings. */
   public static final class Builder {
     private final DataSource dataSource;
@@ -66,6 +88,7 @@ public final class CrmCore {
     private ErrorReporter errorReporter = ErrorReporter.NONE;
     private Clock clock = Clock.systemUTC();
     private SecuritySettings securitySettings = SecuritySettings.DEFAULTS;
+    private Consumer<AuditEntry> auditListener = entry -> { };
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -91,12 +114,18 @@ public final class CrmCore {
       return this;
     }
 
+    /** Told of every audit entry appended (after it joined its transaction): for metrics; must not throw. */
+    public Builder auditListener(Consumer<AuditEntry> listener) {
+      this.auditListener = Objects.requireNonNull(listener);
+      return this;
+    }
+
     public CrmCore build() {
       PersistenceAdapters db = CrmDatabase.adapters(dataSource);
       BoundedPasswordHasher hasher = BoundedPasswordHasher.sizedToTheCores(
           passwordHasher != null ? passwordHasher : new Argon2PasswordHasher());
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
-          db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
+          db.events(), db.sessions(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
           securitySettings), hasher);
     }
   }
