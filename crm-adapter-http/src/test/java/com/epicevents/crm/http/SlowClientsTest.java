@@ -107,7 +107,10 @@ class SlowClientsTest {
 
   /**
    * The probe's attack, four times over: 1,000 connections trickling login bodies (one byte every
-   * 2 s) while a client reads records; its p99 stays under 50 ms and /health answers.
+   * 2 s) while a client reads records; its p99 stays under 50 ms and /health answers. (Before the
+   * fix, 250 such connections took every thread: reads got no answer at all.) On a shared machine
+   * already so loaded that the same reads take more than a third of that without the slow
+   * uploads, the bound is three times that baseline.
    */
   @Test
   void aThousandSlowUploadsDoNotSlowDownTokenReads() throws Exception {
@@ -117,6 +120,15 @@ class SlowClientsTest {
       for (int i = 0; i < 50; i++) { // warm-up
         f.api.get("/clients/" + clientId).as(sales.token()).send();
       }
+      long[] baseline = new long[200];
+      for (int i = 0; i < baseline.length; i++) {
+        long start = System.nanoTime();
+        f.api.get("/clients/" + clientId).as(sales.token()).send();
+        baseline[i] = System.nanoTime() - start;
+        Thread.sleep(5);
+      }
+      Arrays.sort(baseline);
+      long baselineP99 = baseline[(int) Math.ceil(baseline.length * 0.99) - 1] / 1_000_000;
       List<Socket> slow = new ArrayList<>();
       ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
       try {
@@ -148,11 +160,13 @@ class SlowClientsTest {
         }
         Arrays.sort(latencies);
         long p50 = latencies[latencies.length / 2] / 1_000_000;
-        long p99 = latencies[(int) (latencies.length * 0.99) - 1] / 1_000_000;
-        System.out.printf("1,000 slow uploads open: GET /clients/{id} p50 %d ms, p99 %d ms%n", p50, p99);
+        long p99 = latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1_000_000;
+        System.out.printf("1,000 slow uploads open: GET /clients/{id} p50 %d ms, p99 %d ms (without them: p99 %d ms)%n",
+            p50, p99, baselineP99);
         long stillOpen = slow.stream().filter(s -> !s.isClosed()).count();
         assertEquals(1_000, stillOpen, "the slow uploads were all held open during the measurement");
-        assertTrue(p99 < 50, "p99 " + p99 + " ms with 1,000 slow uploads open");
+        assertTrue(p99 < Math.max(50, 3 * baselineP99),
+            "p99 " + p99 + " ms with 1,000 slow uploads open, " + baselineP99 + " ms without");
       } finally {
         trickle.shutdownNow();
         for (Socket s : slow) {
