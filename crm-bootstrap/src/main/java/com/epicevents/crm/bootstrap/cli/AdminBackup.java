@@ -64,8 +64,12 @@ final class AdminBackup implements Callable<Integer> {
     long rows = manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum();
     main.environment().out().println("Backup written to " + file + " (" + Files.size(file) + " bytes, owner-only): "
         + rows + " rows in " + manifest.tables().size() + " tables, schema version " + manifest.schemaVersion()
-        + ", " + manifest.rows("audit_entries") + " audit entries"
+        + ", " + entries(manifest.rows("audit_entries"))
         + (manifest.auditHeadHash() == null ? "" : " ending at " + manifest.auditHeadHash()) + ".");
     return Failures.SUCCESS;
+  }
+
+  static String entries(long count) {
+    return count + (count == 1 ? " audit entry" : " audit entries");
   }
 }

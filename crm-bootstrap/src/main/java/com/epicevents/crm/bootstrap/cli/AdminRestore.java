@@ -44,7 +44,7 @@ final class AdminRestore implements Callable<Integer> {
     long rows = manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum();
     main.environment().out().println("Restored " + rows + " rows in " + manifest.tables().size()
         + " tables from the backup of " + manifest.takenAt() + " (schema version " + manifest.schemaVersion()
-        + "); audit trail intact: " + manifest.rows("audit_entries") + " entries checked.");
+        + "); audit trail intact: " + AdminBackup.entries(manifest.rows("audit_entries")) + " checked.");
     return Failures.SUCCESS;
   }
 }
