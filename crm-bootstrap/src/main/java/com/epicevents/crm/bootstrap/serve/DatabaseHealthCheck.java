@@ -2,6 +2,7 @@ package com.epicevents.crm.bootstrap.serve;
 
 import com.epicevents.crm.http.HealthCheck;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,10 +23,11 @@ import javax.sql.DataSource;
  * time. Concurrent health requests share the check in progress, so a dead database never ties up
  * more than that one thread.
  *
- * <p>With a HikariCP pool the check does not borrow from it: a pool whose connections are all in
- * use (a burst of slow requests) is not a database down. It keeps one connection of its own,
- * opened with the pool's URL and credentials, and reports the pool's saturation apart
- * ({@link #poolSaturated()}: requests are waiting for a connection).
+ * <p>With a HikariCP pool whose connections are all in use (a burst of slow requests) the check
+ * does not queue for one: a busy pool is not a database down. It then asks on a connection of its
+ * own, opened with the pool's URL and credentials, and reports the pool's saturation apart
+ * ({@link #poolSaturated()}: requests are waiting for a connection). Otherwise it borrows from the
+ * pool as requests do, so that a connection broken by an outage is found and replaced.
  */
 public final class DatabaseHealthCheck implements HealthCheck, AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -72,7 +74,8 @@ public final class DatabaseHealthCheck implements HealthCheck, AutoCloseable {
 
   private boolean ping() {
     int seconds = (int) Math.max(1, timeout.toSeconds());
-    if (!(dataSource instanceof HikariDataSource hikari)) {
+    if (!(dataSource instanceof HikariDataSource hikari) || !busy(hikari)) {
+      closeOwn();
       try (Connection connection = dataSource.getConnection()) {
         return connection.isValid(seconds);
       } catch (SQLException | RuntimeException e) {
@@ -89,6 +92,13 @@ public final class DatabaseHealthCheck implements HealthCheck, AutoCloseable {
       closeOwn();
       return false;
     }
+  }
+
+  /** Every connection in use, or requests already waiting: borrowing would mean queueing. */
+  private static boolean busy(HikariDataSource hikari) {
+    HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+    return pool != null && (pool.getThreadsAwaitingConnection() > 0
+        || (pool.getIdleConnections() == 0 && pool.getActiveConnections() >= hikari.getMaximumPoolSize()));
   }
 
   private static Connection connect(HikariDataSource hikari, int seconds) throws SQLException {
