@@ -4,12 +4,16 @@ import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.domain.error.CrmException;
+import com.epicevents.crm.domain.error.ValidationFailed;
+import com.epicevents.crm.http.limits.BodyBuffering;
+import com.epicevents.crm.http.limits.PerAddressConnectionLimit;
 import com.epicevents.crm.http.problem.ProblemErrorHandler;
 import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.route.ApiRoutes;
 import com.epicevents.crm.http.route.Registrar;
 import com.epicevents.crm.http.route.Requests;
 import com.epicevents.crm.http.route.Responses;
+import com.epicevents.crm.http.route.TeamFirst;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
@@ -23,6 +27,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +69,13 @@ public final class HttpApi implements AutoCloseable {
 
   /** Starts the API; returns once it listens. */
   public static HttpApi start(UseCases useCases, ErrorReporter reporter, HealthCheck health, HttpSettings settings) {
+    return start(useCases, reporter, health, settings, RequestObserver.NONE);
+  }
+
+  /** As {@link #start(UseCases, ErrorReporter, HealthCheck, HttpSettings)}, telling {@code observer} of every request. */
+  public static HttpApi start(UseCases useCases, ErrorReporter reporter, HealthCheck health, HttpSettings settings,
+      RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(reporter, "reporter");
     Objects.requireNonNull(health, "health");
@@ -73,9 +87,21 @@ public final class HttpApi implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.prefer405over404 = true;
       config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
+      HttpLimits limits = settings.limits();
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_GRACE.toMillis());
         server.setErrorHandler(new ProblemErrorHandler());
+        // Javalin puts its servlet inside: bodies are read before a thread is given to a request.
+        server.setHandler(new BodyBuffering(Requests.MAX_BODY_BYTES, limits.bodyTimeout(), observer));
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+      });
+      config.jetty.addConnector((server, httpConfiguration) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addBean(new PerAddressConnectionLimit(limits.maxConnectionsPerAddress()));
+        return connector;
       });
       config.events.handlerAdded(info -> {
         if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.OPTIONS) {
@@ -94,18 +120,16 @@ public final class HttpApi implements AutoCloseable {
           rule.exposeHeader("Retry-After");
         }));
       }
-      config.requestLogger.http((ctx, ms) ->
-          LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+      config.requestLogger.http((ctx, ms) -> RequestLog.completed(ctx, ms, observer));
       // Before anything else, so that every answer carries them, errors included.
       config.routes.before(HttpApi::securityHeaders);
       ApiRoutes.register(config.routes, useCases, health);
-      config.routes.exception(CrmException.class,
-          (e, ctx) -> Responses.problem(ctx, ProblemMapper.map(e)));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(state, e, ctx));
+      config.routes.exception(CrmException.class, (e, ctx) -> coreProblem(useCases, e, ctx));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(useCases, state, e, ctx));
       config.routes.exception(Exception.class, (e, ctx) -> unexpected(useCases, reporter, e, ctx));
     });
     try {
-      app.start(settings.host(), settings.port());
+      app.start();
     } catch (RuntimeException e) {
       app.stop();
       throw new IllegalStateException("the HTTP API could not listen on " + settings.host() + ":" + settings.port()
@@ -146,8 +170,19 @@ public final class HttpApi implements AutoCloseable {
     ctx.header("Cache-Control", "no-store");
   }
 
-  private static void httpProblem(JavalinState state, HttpResponseException e, Context ctx) {
+  /** The core's error; an input error yields to a missing credential or a team refusal (order of checks). */
+  private static void coreProblem(UseCases useCases, CrmException e, Context ctx) {
+    CrmException first = e instanceof ValidationFailed ? TeamFirst.outranking(useCases, ctx) : null;
+    Responses.problem(ctx, ProblemMapper.map(first != null ? first : e));
+  }
+
+  private static void httpProblem(UseCases useCases, JavalinState state, HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    CrmException first = status == 404 && !(e instanceof EndpointNotFound) ? TeamFirst.outranking(useCases, ctx) : null;
+    if (first != null) {
+      Responses.problem(ctx, ProblemMapper.map(first)); // an impossible id, asked by a team that may never act
+      return;
+    }
     String detail;
     if (e instanceof EndpointNotFound) {
       detail = "there is no endpoint at this path";
@@ -181,6 +216,7 @@ public final class HttpApi implements AutoCloseable {
       errorId = "unreported";
       LOG.error("could not report an unexpected error", reportFailed);
     }
+    ctx.attribute(RequestLog.ERROR_ID_ATTRIBUTE, errorId);
     LOG.error("unexpected error {} in {}", errorId, useCase, e);
     Responses.problem(ctx, ProblemMapper.unexpected(errorId));
   }

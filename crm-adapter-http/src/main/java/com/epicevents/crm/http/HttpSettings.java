@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one (tests)
  * @param corsOrigins origins allowed by CORS, e.g. {@code https://crm.example.com}; empty keeps
  *     CORS closed (no CORS header is ever sent)
+ * @param limits connections and body timeouts ({@link HttpLimits#DEFAULTS} unless set)
  */
-public record HttpSettings(String host, int port, List<String> corsOrigins) {
+public record HttpSettings(String host, int port, List<String> corsOrigins, HttpLimits limits) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
 
@@ -24,11 +25,20 @@ public record HttpSettings(String host, int port, List<String> corsOrigins) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
     corsOrigins = List.copyOf(corsOrigins == null ? List.of() : corsOrigins);
+    limits = limits == null ? HttpLimits.DEFAULTS : limits;
     for (String origin : corsOrigins) {
       if (origin.isBlank() || origin.contains(" ")) {
         throw new IllegalArgumentException("CORS origin must be a scheme://host[:port] or *, got '" + origin + "'");
       }
     }
+  }
+
+  public HttpSettings(String host, int port, List<String> corsOrigins) {
+    this(host, port, corsOrigins, HttpLimits.DEFAULTS);
+  }
+
+  public HttpSettings withLimits(HttpLimits newLimits) {
+    return new HttpSettings(host, port, corsOrigins, newLimits);
   }
 
   /** {@code 127.0.0.1:8080}, CORS closed: the contract's default. */

@@ -26,7 +26,7 @@ class ServiceEndpointsTest {
     f.databaseUp.set(true);
     Api.Reply r = api.get("/health").send();
     assertEquals(200, r.status());
-    assertEquals("{\"status\":\"UP\",\"database\":\"UP\"}", r.body());
+    assertEquals("{\"status\":\"UP\",\"database\":\"UP\",\"pool\":\"OK\"}", r.body());
     assertTrue(r.header("Content-Type").orElseThrow().startsWith("application/json"));
   }
 

@@ -1,6 +1,11 @@
 package com.epicevents.crm.core;
 
 import com.epicevents.crm.application.port.in.UseCases;
+import com.epicevents.crm.application.port.out.AuditFilter;
+import com.epicevents.crm.application.port.out.AuditRecord;
+import com.epicevents.crm.application.port.out.AuditTrail;
+import com.epicevents.crm.application.port.out.Page;
+import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.application.port.out.ChangeSignals;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.application.port.out.HostResolver;
@@ -16,8 +21,10 @@ import com.epicevents.crm.persistence.PersistenceAdapters;
 import com.epicevents.crm.persistence.PostgresChangeSignals;
 import com.epicevents.crm.persistence.SecretBox;
 import com.epicevents.crm.persistence.WebhookBodies;
+import com.epicevents.crm.domain.audit.AuditEntry;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -42,10 +49,12 @@ public final class CrmCore implements AutoCloseable {
   private final UseCases useCases;
   private final CorePorts ports;
   private final PostgresChangeSignals signals;
+  private final BoundedPasswordHasher passwordHashing;
 
-  private CrmCore(CorePorts ports, PostgresChangeSignals signals) {
+  private CrmCore(CorePorts ports, PostgresChangeSignals signals, BoundedPasswordHasher passwordHashing) {
     this.ports = ports;
     this.signals = signals;
+    this.passwordHashing = passwordHashing;
     this.useCases = CrmServices.create(ports);
   }
 
@@ -71,6 +80,26 @@ public final class CrmCore implements AutoCloseable {
     return signals;
   }
 
+  /** The bounded executor every password check runs on (its queue is a metric). */
+  public BoundedPasswordHasher passwordHashing() {
+    return passwordHashing;
+  }
+
+  private static AuditTrail listened(AuditTrail trail, Consumer<AuditEntry> listener) {
+    return new AuditTrail() {
+      @Override
+      public void append(AuditEntry entry) {
+        trail.append(entry);
+        listener.accept(entry);
+      }
+
+      @Override
+      public Page<AuditRecord> list(AuditFilter filter, PageRequest page) {
+        return trail.list(filter, page);
+      }
+    };
+  }
+
   /** Stops the change listener (its own connection); the data source is the caller's to close. */
   @Override
   public void close() {
@@ -90,6 +119,7 @@ public final class CrmCore implements AutoCloseable {
     private SecuritySettings securitySettings = SecuritySettings.DEFAULTS;
     private WebhookSettings webhookSettings = WebhookSettings.DEFAULTS;
     private byte[] webhookSecretKey;
+    private Consumer<AuditEntry> auditListener = entry -> { };
     private WebhookBodies webhookBodies;
     private WebhookSender webhookSender = new JdkWebhookSender();
     private HostResolver hostResolver = HostResolver.SYSTEM;
@@ -121,6 +151,12 @@ public final class CrmCore implements AutoCloseable {
 
     public Builder securitySettings(SecuritySettings settings) {
       this.securitySettings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    /** Told of every audit entry appended (after it joined its transaction): for metrics; must not throw. */
+    public Builder auditListener(Consumer<AuditEntry> listener) {
+      this.auditListener = Objects.requireNonNull(listener);
       return this;
     }
 
@@ -180,11 +216,12 @@ public final class CrmCore implements AutoCloseable {
       PersistenceAdapters db = webhookBodies == null
           ? CrmDatabase.adapters(dataSource, schema, CrmDatabase.plainWebhookBodies(), secrets)
           : CrmDatabase.adapters(dataSource, schema, webhookBodies, secrets);
-      PasswordHasher hasher = passwordHasher != null ? passwordHasher : new Argon2PasswordHasher();
+      BoundedPasswordHasher hasher = BoundedPasswordHasher.sizedToTheCores(
+          passwordHasher != null ? passwordHasher : new Argon2PasswordHasher());
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
-          db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
+          db.events(), db.sessions(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
           securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
-          webhookSettings), db.changeSignals());
+          webhookSettings), db.changeSignals(), hasher);
     }
   }
 }

@@ -258,19 +258,35 @@ public final class CrmDatabase {
     try (Connection c = any.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false); // lets the driver stream the rows with a cursor
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, at, actor_id, action, entity_type, entity_id, changes::text, prev_hash, hash"
-              + " FROM " + schema + ".audit_entries ORDER BY id")) {
-        ps.setFetchSize(1000);
-        try (ResultSet rs = ps.executeQuery()) {
-          return walk(rs);
-        }
+      try {
+        return verifyAudit(c, schema);
       } finally {
         c.rollback();
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw failure("verifying the audit trail", e);
+    }
+  }
+
+  /**
+   * As {@link #verifyAudit(DataSource)}, inside the caller's transaction (which must not be in
+   * auto-commit for the rows to be streamed); the connection is left as it was.
+   */
+  public static AuditVerification verifyAudit(Connection c) throws SQLException {
+    return verifyAudit(c, SCHEMA);
+  }
+
+  /** {@link #verifyAudit(Connection)} for another schema. */
+  public static AuditVerification verifyAudit(Connection c, String schema) throws SQLException {
+    SchemaName.check(schema);
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, at, actor_id, action, entity_type, entity_id, changes::text, prev_hash, hash"
+            + " FROM " + schema + ".audit_entries ORDER BY id")) {
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        return walk(rs);
+      }
     }
   }
 

@@ -63,7 +63,7 @@ public final class Representations {
   public record LoginJson(String token, String expiresAt, CollaboratorJson collaborator) {}
 
   @JsonPropertyOrder({"status", "database"})
-  public record HealthJson(String status, String database) {}
+  public record HealthJson(String status, String database, String pool) {}
 
   /** A single record's body and the version its ETag carries. */
   public record Versioned(Object body, long version) {}

@@ -18,6 +18,12 @@ public final class ProblemErrorHandler extends ErrorHandler {
   public static final String NOSNIFF = "nosniff";
   public static final String NO_STORE = "no-store";
 
+  /** Every method gets the problem body: Jetty's default answers PUT, PATCH, DELETE... with a bare status. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {

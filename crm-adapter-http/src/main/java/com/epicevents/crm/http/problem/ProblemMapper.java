@@ -10,6 +10,7 @@ import com.epicevents.crm.domain.error.LoginThrottled;
 import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import com.epicevents.crm.domain.error.SchemaNotReady;
+import com.epicevents.crm.domain.error.ServiceBusy;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.json.Representations;
 import java.util.List;
@@ -61,6 +62,10 @@ public final class ProblemMapper {
       // the reason (server down, schema to migrate) is for the operator's log, not the client
       return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "the service cannot reach its database; try again later")
           .withHeaders(Map.of("Retry-After", "30"));
+    }
+    if (error instanceof ServiceBusy e) {
+      return Problem.of(ProblemType.BUSY, e.getMessage())
+          .withHeaders(Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
     }
     // The family is sealed; a new member must be mapped here before it can reach a client.
     throw new IllegalStateException("unmapped core error " + error.getClass().getSimpleName());

@@ -17,6 +17,7 @@ public enum ProblemType {
   TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many login attempts"),
   INTERNAL_ERROR(500, "internal-error", "Internal error"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The database is not available"),
+  BUSY(503, "busy", "Busy: try again shortly"),
   HTTP_ERROR(0, "http-error", "HTTP error");
 
   public static final String PREFIX = "urn:epicevents:crm:problem:";

@@ -22,7 +22,8 @@ final class ServiceRoutes {
     byte[] openApi = openApiDocument();
     r.get("/health", "Health", PUBLIC, ctx -> {
       boolean up = databaseUp(health);
-      Responses.json(ctx, up ? 200 : 503, new Representations.HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN"));
+      String pool = poolSaturated(health) ? "SATURATED" : "OK";
+      Responses.json(ctx, up ? 200 : 503, new Representations.HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN", pool));
     });
     r.get("/openapi.json", "OpenApi", PUBLIC, ctx -> ctx.status(200).contentType(Responses.JSON).result(openApi));
   }
@@ -33,6 +34,14 @@ final class ServiceRoutes {
       return health.databaseUp();
     } catch (RuntimeException e) {
       LOG.warn("health check failed: {}", e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  private static boolean poolSaturated(HealthCheck health) {
+    try {
+      return health.poolSaturated();
+    } catch (RuntimeException e) {
       return false;
     }
   }

@@ -17,6 +17,7 @@ import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.CrmException;
 import com.epicevents.crm.domain.error.FieldError;
 import com.epicevents.crm.domain.error.LoginThrottled;
+import com.epicevents.crm.domain.error.ServiceBusy;
 import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import com.epicevents.crm.domain.error.ValidationFailed;
@@ -465,6 +466,8 @@ public final class App {
       dialogs.message("Changed by someone else", lines, afterConflict);
     } else if (e instanceof LoginThrottled t) {
       dialogs.message("Locked", LoginScreen.throttledMessage(t), null);
+    } else if (e instanceof ServiceBusy s) {
+      dialogs.message("Busy", Display.sentence(s.getMessage()), null);
     } else if (e instanceof ReauthenticationRequired r) {
       dialogs.message("Password needed", Display.sentence(r.getMessage()), null);
     } else {

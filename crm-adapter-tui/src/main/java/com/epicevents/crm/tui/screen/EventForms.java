@@ -26,16 +26,17 @@ import java.util.function.Supplier;
 final class EventForms {
   private EventForms() {}
 
-  /** Loads the active support members, then shows the creation form (in place of {@code replacing}, if given). */
+  /**
+   * Shows the creation form (in place of {@code replacing}, if given). It has no support contact:
+   * choosing one is management's (it assigns support once the event exists).
+   */
   static void create(App app, ContractView contract, Screen replacing) {
-    supportOptions(app, "(nobody yet)").ifPresent(options -> {
-      Screen form = new Create(app, contract, options);
-      if (replacing != null) {
-        app.replace(replacing, form);
-      } else {
-        app.show(form);
-      }
-    });
+    Screen form = new Create(app, contract);
+    if (replacing != null) {
+      app.replace(replacing, form);
+    } else {
+      app.show(form);
+    }
   }
 
   static Screen edit(App app, EventView event) {
@@ -86,12 +87,11 @@ final class EventForms {
     private final TextField clientContact;
     private final DateField start;
     private final DateField end;
-    private final ChoiceField<Long> support;
     private final TextField location;
     private final TextField attendees;
     private final TextField notes;
 
-    Create(App app, ContractView contract, List<Choice.Option<Long>> supportOptions) {
+    Create(App app, ContractView contract) {
       super(app, "Create an event", "CreateEvent");
       this.contract = contract;
       form.info("Contract", "#" + contract.contract().id().value());
@@ -100,7 +100,6 @@ final class EventForms {
       clientContact = form.text("clientContact", "Client contact", true, null);
       start = form.date("startAt", "Start", false, null, DateField.Bound.NOT_PAST);
       end = form.date("endAt", "End", false, null, DateField.Bound.ANY).endOf(start);
-      support = form.choice("supportContactId", "Support contact", supportOptions, null);
       location = form.text("location", "Location", true, null);
       attendees = form.text("attendees", "Attendees", true, null);
       notes = form.text("notes", "Notes", false, null);
@@ -109,7 +108,7 @@ final class EventForms {
 
     private CreateEventUseCase.Command command() {
       return CreateEventUseCase.Command.of(contract.contract().id().value(), name.value(), clientContact.value(),
-          start.instant(), end.instant(), support.value(), location.value(), parseAttendees(attendees.value()),
+          start.instant(), end.instant(), null, location.value(), parseAttendees(attendees.value()),
           notes.value());
     }
 

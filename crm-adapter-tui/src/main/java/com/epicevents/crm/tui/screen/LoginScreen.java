@@ -4,6 +4,8 @@ import com.epicevents.crm.application.port.in.LogInUseCase;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.domain.error.LoginThrottled;
+import com.epicevents.crm.domain.error.ServiceBusy;
+import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.tui.widget.Dialogs;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.TerminalSize;
@@ -103,6 +105,10 @@ final class LoginScreen extends Screen {
       return;
     } catch (LoginThrottled e) {
       message.setText(throttledMessage(e));
+      focus(password);
+      return;
+    } catch (ServiceBusy | ValidationFailed e) {
+      message.setText(Display.sentence(e.getMessage()));
       focus(password);
       return;
     } catch (RuntimeException e) {

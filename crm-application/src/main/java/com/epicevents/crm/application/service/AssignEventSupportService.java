@@ -23,7 +23,7 @@ final class AssignEventSupportService implements AssignEventSupportUseCase {
   @Override
   public EventView assign(AuthToken token, EventId eventId, CollaboratorId supportContactId, Long expectedVersion) {
     long id = eventId.value();
-    return guard.run(() -> {
+    return guard.runUpdate(expectedVersion, () -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.ASSIGN_EVENT_SUPPORT, EntityType.EVENT, id);
       EventView current = Loads.event(ports, eventId);

@@ -26,6 +26,10 @@ final class CreateEventService implements CreateEventUseCase {
     return guard.run(() -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.CREATE_EVENT, EntityType.EVENT, null);
+      if (command.supportContactId() != null) {
+        // Choosing the support contact is assigning support, which only management may do.
+        guard.permitTeam(who, Action.ASSIGN_EVENT_SUPPORT, EntityType.EVENT, null);
+      }
       ContractView contract;
       try {
         contract = Loads.contract(ports, command.contractId());

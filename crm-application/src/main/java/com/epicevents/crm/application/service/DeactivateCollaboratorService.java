@@ -23,7 +23,7 @@ final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCa
 
   @Override
   public CollaboratorView deactivate(AuthToken token, CollaboratorId id, Long expectedVersion) {
-    Collaborator saved = guard.run(() -> {
+    Collaborator saved = guard.runUpdate(expectedVersion, () -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.DEACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator current = load(id);

@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.out.RecordChange;
 import com.epicevents.crm.application.port.out.Session;
@@ -15,11 +16,13 @@ import com.epicevents.crm.domain.audit.FieldChange;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.error.AccessDenied;
 import com.epicevents.crm.domain.error.AuthenticationFailed;
+import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.ReauthenticationRequired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,8 @@ final class Guard {
   static final String SESSION_ENDED = "your session has ended: please log in again";
   /** Told only to the holder of the account's own session (a login attempt gets the usual message). */
   static final String ACCOUNT_DEACTIVATED = "your account has been deactivated: ask a manager if this is a mistake";
+  /** Attempts of a change without an expected version before a conflict is reported after all. */
+  static final int UPDATE_ATTEMPTS = 50;
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   private final CorePorts ports;
@@ -51,6 +56,34 @@ final class Guard {
     } catch (AccessDenied denied) {
       ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
       throw denied;
+    }
+  }
+
+  /**
+   * Runs a change to one record. With an expected version (If-Match, or the version a form was
+   * filled from) a concurrent change is the caller's conflict to resolve. Without one the change
+   * applies to the current version: when another writer got there first, the work runs again on
+   * a fresh read, up to {@value #UPDATE_ATTEMPTS} times, with a short random pause between tries.
+   */
+  <T> T runUpdate(Long expectedVersion, Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return run(work);
+      } catch (ConcurrentModification conflict) {
+        if (!ExpectedVersion.isAny(expectedVersion) || attempt >= UPDATE_ATTEMPTS) {
+          throw conflict;
+        }
+        pauseBeforeRetry(attempt);
+      }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a change", e);
     }
   }
 

@@ -21,6 +21,11 @@ import java.util.Optional;
  * Log-in with brute-force defence. Checks the password even for unknown usernames (against a
  * dummy hash) so that every failure costs the same; the outcome is committed (counters, audit)
  * before a failure is reported.
+ *
+ * <p>The password check is slow on purpose (Argon2, tens of milliseconds of CPU), so it runs
+ * between two short transactions and never holds a connection or a lock: the first reads the
+ * throttling state and the stored hash, the second records the outcome after reading that state
+ * again under its lock (parallel failures all count; a lock-out that happened meanwhile wins).
  */
 final class LogInService implements LogInUseCase {
   private static final int KEY_MAX = 100;
@@ -38,7 +43,17 @@ final class LogInService implements LogInUseCase {
   @Override
   public Result logIn(Command command) {
     try {
-      Outcome outcome = guard.run(() -> attempt(command));
+      ports.passwordHasher().requireCapacity();
+      Precheck precheck = guard.run(() -> precheck(command));
+      if (precheck.throttled() != null) {
+        throw precheck.throttled();
+      }
+      String hash = precheck.hash() != null ? precheck.hash() : dummyHash();
+      boolean passwordOk = ports.passwordHasher().verify(command.password(), hash);
+      String rehashed = passwordOk && precheck.hash() != null && ports.passwordHasher().needsRehash(hash)
+          ? ports.passwordHasher().hash(command.password())
+          : null;
+      Outcome outcome = guard.run(() -> record(command, passwordOk, hash, rehashed));
       if (outcome.throttled() != null) {
         throw outcome.throttled();
       }
@@ -51,45 +66,69 @@ final class LogInService implements LogInUseCase {
     }
   }
 
+  /** The stored hash to check against (null for an unknown username), unless throttled. */
+  private record Precheck(String hash, LoginThrottled throttled) {}
+
   private record Outcome(Result result, LoginThrottled throttled) {}
 
-  private Outcome attempt(Command command) {
+  private Precheck precheck(Command command) {
     Instant now = guard.now();
     String key = keyOf(command.username());
     LoginAttempts attempts = ports.loginAttempts().find(key);
     Optional<Collaborator> found = ports.collaborators().findByUsername(command.username());
-    Long entityId = found.map(c -> c.id().value()).orElse(null);
+    LoginThrottled throttled = throttling(command, key, attempts, found, now);
+    return new Precheck(found.map(Collaborator::passwordHash).orElse(null), throttled);
+  }
 
+  /** The refusal when the username is locked or throttled now (audited); null otherwise. */
+  private LoginThrottled throttling(Command command, String key, LoginAttempts attempts,
+      Optional<Collaborator> found, Instant now) {
+    Long entityId = found.map(c -> c.id().value()).orElse(null);
     if (attempts.lockedUntil() != null) {
       if (now.isBefore(attempts.lockedUntil())) {
         guard.audit((Long) null, "LOGIN_THROTTLED", EntityType.COLLABORATOR, entityId, usernameChange(command));
-        return new Outcome(null, new LoginThrottled(secondsUntil(attempts.lockedUntil(), now), true));
+        return new LoginThrottled(secondsUntil(attempts.lockedUntil(), now), true);
       }
-      attempts = LoginAttempts.NONE;
-      ports.loginAttempts().save(key, attempts);
+      ports.loginAttempts().save(key, LoginAttempts.NONE);
       guard.audit((Long) null, "UNLOCKED", EntityType.COLLABORATOR, entityId, usernameChange(command));
+      return null;
     }
     if (attempts.consecutiveFailures() >= ports.settings().throttleAfterFailures()) {
       Instant retryAt = attempts.lastFailureAt().plusSeconds(backoffSeconds(attempts.consecutiveFailures()));
       if (now.isBefore(retryAt)) {
         guard.audit((Long) null, "LOGIN_THROTTLED", EntityType.COLLABORATOR, entityId, usernameChange(command));
-        return new Outcome(null, new LoginThrottled(secondsUntil(retryAt, now), false));
+        return new LoginThrottled(secondsUntil(retryAt, now), false);
       }
     }
+    return null;
+  }
 
-    String hash = found.map(Collaborator::passwordHash).orElseGet(this::dummyHash);
-    boolean passwordOk = ports.passwordHasher().verify(command.password(), hash);
-    if (!passwordOk || found.isEmpty() || !found.get().active()) {
+  /**
+   * Records the checked password's outcome. The account is read again: a password changed or an
+   * account deactivated while the hash was being checked counts as a failure.
+   */
+  private Outcome record(Command command, boolean passwordOk, String checkedHash, String rehashed) {
+    Instant now = guard.now();
+    String key = keyOf(command.username());
+    LoginAttempts attempts = ports.loginAttempts().find(key);
+    Optional<Collaborator> found = ports.collaborators().findByUsername(command.username());
+    Long entityId = found.map(c -> c.id().value()).orElse(null);
+    if (attempts.lockedUntil() != null && now.isBefore(attempts.lockedUntil())) {
+      // Locked by parallel failures while this password was checked: the lock wins.
+      guard.audit((Long) null, "LOGIN_THROTTLED", EntityType.COLLABORATOR, entityId, usernameChange(command));
+      return new Outcome(null, new LoginThrottled(secondsUntil(attempts.lockedUntil(), now), true));
+    }
+    boolean sameAccount = found.isPresent() && found.get().passwordHash().equals(checkedHash);
+    if (!passwordOk || !sameAccount || !found.get().active()) {
       return failed(command, key, attempts, entityId, now);
     }
 
     Collaborator collaborator = found.get();
-    if (attempts.consecutiveFailures() > 0) {
+    if (attempts.consecutiveFailures() > 0 || attempts.lockedUntil() != null) {
       ports.loginAttempts().save(key, LoginAttempts.NONE);
     }
-    if (ports.passwordHasher().needsRehash(collaborator.passwordHash())) {
-      collaborator = ports.collaborators().update(
-          collaborator.withPasswordHash(ports.passwordHasher().hash(command.password()), now));
+    if (rehashed != null) {
+      collaborator = ports.collaborators().update(collaborator.withPasswordHash(rehashed, now));
     }
     String token = Tokens.newToken();
     Instant absolute = now.plus(ports.settings().absoluteTimeout()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -103,7 +142,7 @@ final class LogInService implements LogInUseCase {
   }
 
   private Outcome failed(Command command, String key, LoginAttempts attempts, Long entityId, Instant now) {
-    int failures = attempts.consecutiveFailures() + 1;
+    int failures = (attempts.lockedUntil() != null ? 0 : attempts.consecutiveFailures()) + 1;
     guard.audit((Long) null, "LOGIN_FAILED", EntityType.COLLABORATOR, entityId, usernameChange(command));
     if (failures >= ports.settings().lockAfterFailures()) {
       Instant until = now.plus(ports.settings().lockDuration());

@@ -23,7 +23,7 @@ final class ReactivateCollaboratorService implements ReactivateCollaboratorUseCa
 
   @Override
   public CollaboratorView reactivate(AuthToken token, CollaboratorId id, Long expectedVersion) {
-    Collaborator saved = guard.run(() -> {
+    Collaborator saved = guard.runUpdate(expectedVersion, () -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.REACTIVATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator current = load(id);

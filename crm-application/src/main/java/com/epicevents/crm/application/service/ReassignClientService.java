@@ -23,7 +23,7 @@ final class ReassignClientService implements ReassignClientUseCase {
   @Override
   public ClientView reassign(AuthToken token, ClientId clientId, CollaboratorId newSalesContactId, Long expectedVersion) {
     long id = clientId.value();
-    return guard.run(() -> {
+    return guard.runUpdate(expectedVersion, () -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.REASSIGN_CLIENT, EntityType.CLIENT, id);
       ClientView current = Loads.client(ports, clientId);

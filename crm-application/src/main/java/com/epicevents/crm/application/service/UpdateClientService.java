@@ -22,7 +22,7 @@ final class UpdateClientService implements UpdateClientUseCase {
   @Override
   public ClientView update(AuthToken token, Command command) {
     long id = command.id().value();
-    return guard.run(() -> {
+    return guard.runUpdate(command.expectedVersion(), () -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.UPDATE_CLIENT, EntityType.CLIENT, id);
       ClientView current = Loads.client(ports, command.id());

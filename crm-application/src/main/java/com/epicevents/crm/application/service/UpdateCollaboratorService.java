@@ -24,7 +24,7 @@ final class UpdateCollaboratorService implements UpdateCollaboratorUseCase {
   @Override
   public CollaboratorView update(AuthToken token, Command command) {
     long id = command.id().value();
-    Collaborator saved = guard.run(() -> {
+    Collaborator saved = guard.runUpdate(command.expectedVersion(), () -> {
       Authenticated who = guard.authenticate(token);
       guard.permit(who, Action.UPDATE_COLLABORATOR, Ownership.NONE, EntityType.COLLABORATOR, id);
       Collaborator current = ports.collaborators().findById(command.id())

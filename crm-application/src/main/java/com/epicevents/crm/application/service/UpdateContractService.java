@@ -24,7 +24,7 @@ final class UpdateContractService implements UpdateContractUseCase {
   public ContractView update(AuthToken token, Command command) {
     long id = command.id().value();
     boolean[] signedNow = {false};
-    ContractView saved = guard.run(() -> {
+    ContractView saved = guard.runUpdate(command.expectedVersion(), () -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.UPDATE_CONTRACT, EntityType.CONTRACT, id);
       ContractView current = Loads.contract(ports, command.id());

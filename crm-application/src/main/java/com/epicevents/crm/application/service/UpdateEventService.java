@@ -27,7 +27,7 @@ final class UpdateEventService implements UpdateEventUseCase {
   @Override
   public EventView update(AuthToken token, Command command) {
     long id = command.id().value();
-    return guard.run(() -> {
+    return guard.runUpdate(command.expectedVersion(), () -> {
       Authenticated who = guard.authenticate(token);
       guard.permitTeam(who, Action.UPDATE_EVENT, EntityType.EVENT, id);
       EventView current = Loads.event(ports, command.id());

@@ -24,6 +24,7 @@ import com.epicevents.crm.domain.client.Client;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.domain.contract.Contract;
+import com.epicevents.crm.domain.error.AccessDenied;
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.ConcurrentModification;
 import com.epicevents.crm.domain.error.FieldError;
@@ -144,7 +145,7 @@ class MutationUseCasesTest {
   }
 
   @Test
-  void eventsNeedASignedContractAndAnActiveSupportContact() {
+  void eventsNeedASignedContractAndOnlyManagementChoosesTheirSupportContact() {
     Client client = crm.client("Kevin", alice);
     Contract unsigned = crm.contract(client, "100", "100", false);
     Contract signed = crm.contract(client, "100", "0", true);
@@ -152,12 +153,15 @@ class MutationUseCasesTest {
     Instant start = TestCrm.START.plus(Duration.ofDays(3));
     assertThrows(BusinessRuleViolated.class, () -> crm.useCases.createEvent().create(sales,
         CreateEventUseCase.Command.of(unsigned.id().value(), null, "Jane", start, null, null, "Paris", 10, null)));
-    ValidationFailed notSupport = assertThrows(ValidationFailed.class, () -> crm.useCases.createEvent().create(sales,
-        CreateEventUseCase.Command.of(signed.id().value(), null, "Jane", start, null, alice.id().value(), "Paris", 10, null)));
-    assertEquals("supportContactId", notSupport.errors().get(0).field());
+    long deniedBefore = crm.store.auditTrail().entries().stream().filter(a -> a.action().equals("ACCESS_DENIED")).count();
+    AccessDenied withSupport = assertThrows(AccessDenied.class, () -> crm.useCases.createEvent().create(sales,
+        CreateEventUseCase.Command.of(signed.id().value(), "Gala", "Jane", start, start, sam.id().value(), "Paris", 10, null)));
+    assertEquals("ASSIGN_EVENT_SUPPORT", withSupport.action());
+    assertEquals(deniedBefore + 1,
+        crm.store.auditTrail().entries().stream().filter(a -> a.action().equals("ACCESS_DENIED")).count());
     var created = crm.useCases.createEvent().create(sales,
-        CreateEventUseCase.Command.of(signed.id().value(), "Gala", "Jane", start, start, sam.id().value(), "Paris", 10, null));
-    assertEquals("Sam", created.supportContactName());
+        CreateEventUseCase.Command.of(signed.id().value(), "Gala", "Jane", start, start, null, "Paris", 10, null));
+    assertEquals(null, created.supportContactName());
     assertEquals("Kevin", created.clientName());
   }
 

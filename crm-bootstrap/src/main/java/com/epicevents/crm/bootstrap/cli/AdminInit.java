@@ -1,7 +1,9 @@
 package com.epicevents.crm.bootstrap.cli;
 
+import com.epicevents.crm.bootstrap.config.ConfigFile;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
 import com.epicevents.crm.persistence.CrmDatabase;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -20,8 +22,26 @@ final class AdminInit implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     Main main = Main.of(spec);
-    CrmConfig config = Secrets.ensureForInit(main, main.config());
+    CrmConfig loaded = main.config();
     PrintWriter out = main.environment().out();
+    InitUndo undo = InitUndo.before(loaded);
+    try {
+      ready(main, loaded, out);
+    } catch (SQLException | RuntimeException e) {
+      undo.undo(); // a refused init leaves nothing behind: no crm.conf, lock or data directory of its own
+      throw e;
+    }
+    return Failures.SUCCESS;
+  }
+
+  private static void ready(Main main, CrmConfig loaded, PrintWriter out) throws SQLException {
+    try {
+      ConfigFile.tightenDirectory(loaded.home()).ifPresent(before ->
+          out.println("Made the CRM home " + loaded.home() + " readable by its owner only (it was " + before + ")."));
+    } catch (IOException e) {
+      throw new CliFailure("cannot restrict the CRM home " + loaded.home() + " to its owner: " + e.getMessage());
+    }
+    CrmConfig config = Secrets.ensureForInit(main, loaded);
     try (DatabaseTarget target = DatabaseTarget.open(config, true)) {
       String version = initialise(target, config);
       out.println("Database " + config.databaseName() + " is ready at " + target.location() + " (" + target.description() + ").");
@@ -32,7 +52,6 @@ final class AdminInit implements Callable<Integer> {
             + " crm admin create-manager --username U --full-name N --phone P [--email E]");
       }
     }
-    return Failures.SUCCESS;
   }
 
   /**

@@ -3,6 +3,7 @@ package com.epicevents.crm.bootstrap.cli;
 import com.epicevents.crm.http.json.IntegrationRepresentations;
 import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
+import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.bootstrap.config.CrmConfigException;
 import com.epicevents.crm.bootstrap.config.Setting;
 import com.epicevents.crm.core.CrmCore;
@@ -14,6 +15,7 @@ import com.epicevents.crm.persistence.CrmDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +41,15 @@ public final class RunningCrm implements AutoCloseable {
 
   /** Opens an initialised, migrated CRM database, or fails with a one-line reason saying what to run. */
   public static RunningCrm open(CrmConfig config, int poolSize) {
+    return open(config, poolSize, entry -> { });
+  }
+
+  /** As {@link #open(CrmConfig, int)}, telling {@code auditListener} of every audit entry appended (metrics). */
+  public static RunningCrm open(CrmConfig config, int poolSize, Consumer<AuditEntry> auditListener) {
     DatabaseTarget target = DatabaseTarget.open(config, false);
     try {
       requireMigrated(target);
-      return start(config, target, poolSize);
+      return start(config, target, poolSize, auditListener);
     } catch (RuntimeException e) {
       target.close();
       throw e;
@@ -58,11 +65,21 @@ public final class RunningCrm implements AutoCloseable {
    * @param reload reads the configuration again once generated passwords were written
    */
   public static RunningCrm initialise(CrmConfig config, Supplier<CrmConfig> reload, int poolSize) {
+    InitUndo undo = InitUndo.before(config);
+    try {
+      return initialiseOrFail(config, reload, poolSize);
+    } catch (RuntimeException e) {
+      undo.undo(); // nothing a refused set-up wrote stays behind
+      throw e;
+    }
+  }
+
+  private static RunningCrm initialiseOrFail(CrmConfig config, Supplier<CrmConfig> reload, int poolSize) {
     CrmConfig ready = Secrets.ensureForInit(config, reload);
     DatabaseTarget target = DatabaseTarget.open(ready, true);
     try {
       AdminInit.initialise(target, ready);
-      return start(ready, target, poolSize);
+      return start(ready, target, poolSize, entry -> { });
     } catch (SQLException e) {
       target.close();
       throw new CliFailure("cannot set up the database at " + target.location() + ": "
@@ -73,7 +90,8 @@ public final class RunningCrm implements AutoCloseable {
     }
   }
 
-  private static RunningCrm start(CrmConfig config, DatabaseTarget target, int poolSize) {
+  private static RunningCrm start(CrmConfig config, DatabaseTarget target, int poolSize,
+      Consumer<AuditEntry> auditListener) {
     if (config.dbAppUser() == null || config.dbAppPassword() == null) {
       throw new CliFailure("db.app.user / db.app.password, the application role, are not configured: "
           + "run 'crm admin init'");
@@ -89,6 +107,7 @@ public final class RunningCrm implements AutoCloseable {
     }
     CrmCore core = CrmCore.builder(pool)
         .passwordHasher(new Argon2PasswordHasher(argon2(config)))
+        .auditListener(auditListener)
         .securitySettings(config.securitySettings())
         .errorReporter(reporter)
         .webhookBodies(IntegrationRepresentations::webhookBody)

@@ -1,6 +1,7 @@
 package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.bootstrap.config.ConfigFile;
+import com.epicevents.crm.bootstrap.config.ConfigOrigin;
 import com.epicevents.crm.bootstrap.config.CrmConfig;
 import com.epicevents.crm.bootstrap.config.Setting;
 import com.epicevents.crm.bootstrap.embedded.EmbeddedDatabase;
@@ -10,7 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The database passwords {@code crm admin init} generates when none is configured. */
+/** The database passwords {@code crm admin init} generates when none is configured, and the embedded port it keeps. */
 final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -59,6 +60,12 @@ final class Secrets {
     Map<Setting, String> generated = new EnumMap<>(Setting.class);
     if (config.embedded() && config.dbPassword() == null && !EmbeddedDatabase.isCreated(config.home())) {
       generated.put(Setting.DB_PASSWORD, generatePassword());
+    }
+    if (config.embedded() && !EmbeddedDatabase.isCreated(config.home())
+        && config.origin(Setting.EMBEDDED_PORT).kind() == ConfigOrigin.Kind.DEFAULT) {
+      // First initialisation: the port is chosen now and kept, a free one if the default is taken.
+      int port = EmbeddedDatabase.portFree(config.embeddedPort()) ? config.embeddedPort() : EmbeddedDatabase.freePort();
+      generated.put(Setting.EMBEDDED_PORT, Integer.toString(port));
     }
     if (config.dbAppPassword() == null) {
       generated.put(Setting.DB_APP_USER, config.dbAppUser());

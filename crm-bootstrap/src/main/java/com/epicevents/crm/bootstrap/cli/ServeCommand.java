@@ -1,8 +1,13 @@
 package com.epicevents.crm.bootstrap.cli;
 
 import com.epicevents.crm.bootstrap.config.CrmConfig;
+import com.epicevents.crm.bootstrap.config.OperationsConfig;
+import com.epicevents.crm.bootstrap.logging.LogFormat;
+import com.epicevents.crm.bootstrap.metrics.CrmMetrics;
+import com.epicevents.crm.bootstrap.metrics.MetricsEndpoint;
 import com.epicevents.crm.bootstrap.serve.ServeRunner;
 import com.epicevents.crm.http.HttpSettings;
+import com.epicevents.crm.http.RequestObserver;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,18 +35,38 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Main main = Main.of(spec);
     CrmConfig config = Secrets.ensureWebhookKey(main.config(host, port), () -> main.config(host, port));
-    RunningCrm crm = RunningCrm.open(config, POOL_SIZE);
+    OperationsConfig operations = config.operations();
+    LogFormat.apply(operations.logFormat());
+    CrmMetrics metrics = operations.metricsOn() ? new CrmMetrics() : null;
+    RunningCrm crm = RunningCrm.open(config, POOL_SIZE, metrics == null ? entry -> { } : metrics::audited);
     ServeRunner runner;
+    MetricsEndpoint metricsEndpoint = null;
     try {
-      runner = ServeRunner.start(crm.core(), crm.pool(), new HttpSettings(config.httpHost(), config.httpPort(), List.of()));
+      if (metrics != null) {
+        metrics.pool(crm.pool()).passwordHashing(crm.core().passwordHashing());
+        metricsEndpoint = MetricsEndpoint.start(operations.metricsHost(), operations.metricsPort(), metrics);
+      }
+      runner = ServeRunner.start(crm.core(), crm.pool(), new HttpSettings(config.httpHost(), config.httpPort(), List.of(),
+          operations.httpLimits()), metrics == null ? RequestObserver.NONE : metrics);
     } catch (RuntimeException e) {
+      if (metricsEndpoint != null) {
+        metricsEndpoint.close();
+      }
       crm.close();
       throw new CliFailure("cannot start the HTTP API: " + e.getMessage());
     }
     main.environment().out().println("crm serve: listening on http://" + config.httpHost() + ":" + runner.port()
         + "/api/v1 (" + crm.databaseDescription() + "); Ctrl+C or SIGTERM stops it");
+    if (metricsEndpoint != null) {
+      main.environment().out().println("crm serve: metrics at http://" + operations.metricsHost() + ":"
+          + metricsEndpoint.port() + MetricsEndpoint.PATH);
+    }
     main.environment().out().flush();
     runner.awaitStop();
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+      metrics.close();
+    }
     crm.close();
     return 0;
   }

@@ -83,6 +83,47 @@ public final class ConfigFile {
   }
 
   /** Creates a directory tree readable by its owner only (it will hold secrets and the database). */
+  /**
+   * Makes an existing directory (the CRM home) readable by its owner only, as a new one is.
+   *
+   * @return the permissions it had when they were wider (e.g. {@code rwxr-xr-x}), else empty
+   */
+  public static java.util.Optional<String> tightenDirectory(Path directory) throws IOException {
+    if (!POSIX || !Files.isDirectory(directory)) {
+      return java.util.Optional.empty();
+    }
+    Set<PosixFilePermission> now = Files.getPosixFilePermissions(directory);
+    if (now.equals(OWNER_ONLY_DIR)) {
+      return java.util.Optional.empty();
+    }
+    Files.setPosixFilePermissions(directory, OWNER_ONLY_DIR);
+    return java.util.Optional.of(PosixFilePermissions.toString(now));
+  }
+
+  /** Makes an existing file readable and writable by its owner only (no-op elsewhere than POSIX). */
+  public static void makeOwnerOnly(Path file) throws IOException {
+    if (POSIX && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+    }
+  }
+
+  /** Creates an empty owner-only file unless it exists, and makes it owner-only if it does. */
+  public static void createOwnerOnlyFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      try {
+        if (POSIX) {
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } else {
+          Files.createFile(file);
+        }
+        return;
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // made meanwhile: tighten it below
+      }
+    }
+    makeOwnerOnly(file);
+  }
+
   public static void createPrivateDirectories(Path directory) throws IOException {
     if (POSIX) {
       FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR);

@@ -44,6 +44,7 @@ public record CrmConfig(
     int argon2Parallelism,
     boolean webhooksAllowPrivateNetworks,
     String webhooksSecretKey,
+    OperationsConfig operations,
     Map<Setting, ConfigOrigin> origins) {
 
   /** The name of the CRM database inside the embedded server. */
@@ -59,6 +60,7 @@ public record CrmConfig(
     Objects.requireNonNull(dbAppUser, "dbAppUser");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(sentryEnvironment, "sentryEnvironment");
+    Objects.requireNonNull(operations, "operations");
     EnumMap<Setting, ConfigOrigin> all = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.values()) {
       all.put(setting, origins.getOrDefault(setting, ConfigOrigin.byDefault()));
@@ -140,6 +142,8 @@ public record CrmConfig(
       case ARGON2_PARALLELISM -> Integer.toString(argon2Parallelism);
       case WEBHOOKS_ALLOW_PRIVATE_NETWORKS -> Boolean.toString(webhooksAllowPrivateNetworks);
       case WEBHOOKS_SECRET_KEY -> webhooksSecretKey;
+      case HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_BODY_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS,
+          METRICS_PORT, METRICS_HOST, LOG_FORMAT -> operations.raw(setting);
     };
   }
 

@@ -120,7 +120,27 @@ public final class CrmConfigLoader {
         v.number(Setting.ARGON2_PARALLELISM, Argon2Settings.MIN_PARALLELISM, Argon2Settings.MAX_PARALLELISM),
         v.bool(Setting.WEBHOOKS_ALLOW_PRIVATE_NETWORKS),
         v.secretKey(Setting.WEBHOOKS_SECRET_KEY),
+        operations(v),
         origins);
+  }
+
+  private static OperationsConfig operations(Values v) {
+    int total = v.number(Setting.HTTP_MAX_CONNECTIONS, 1, 100_000);
+    int perAddress = v.number(Setting.HTTP_MAX_CONNECTIONS_PER_ADDRESS, 1, 100_000);
+    if (perAddress > total) {
+      throw v.refuse(Setting.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+          "cannot exceed http.max-connections (" + total + ")", true);
+    }
+    String format = v.text(Setting.LOG_FORMAT);
+    if (!OperationsConfig.TEXT.equals(format) && !OperationsConfig.JSON.equals(format)) {
+      throw v.refuse(Setting.LOG_FORMAT, "must be text or json", true);
+    }
+    return new OperationsConfig(total, perAddress,
+        v.number(Setting.HTTP_BODY_TIMEOUT_SECONDS, 1, 600),
+        v.number(Setting.HTTP_IDLE_TIMEOUT_SECONDS, 1, 3_600),
+        v.text(Setting.METRICS_PORT) == null ? null : v.port(Setting.METRICS_PORT),
+        v.host(Setting.METRICS_HOST),
+        format);
   }
 
   private static void put(Map<Setting, String> values, Map<Setting, ConfigOrigin> origins,

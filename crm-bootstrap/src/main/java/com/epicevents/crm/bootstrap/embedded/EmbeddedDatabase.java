@@ -131,8 +131,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgdata = dataDirectory(home);
     try {
       ConfigFile.createPrivateDirectories(home);
+      ConfigFile.tightenDirectory(home).ifPresent(before ->
+          LOG.info("made the CRM home {} readable by its owner only (it was {})", home, before));
+      ConfigFile.createOwnerOnlyFile(lockFile(home));
+      ConfigFile.createOwnerOnlyFile(logFile(home));
     } catch (IOException e) {
-      throw new EmbeddedDatabaseException("cannot create the CRM home " + home + ": " + e.getMessage(), e);
+      throw new EmbeddedDatabaseException("cannot prepare the CRM home " + home + ": " + e.getMessage(), e);
     }
     FileChannel lockChannel = lock(home);
     Path passwordFile = null;
@@ -172,6 +176,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stopLeftoverServer(pgdata);
         throw startFailure(home, port, e);
       }
+      ownerOnlyAfterStart(pgdata);
       EmbeddedDatabase database = new EmbeddedDatabase(home, port, lockChannel, postgres);
       Runtime.getRuntime().addShutdownHook(database.shutdownHook);
       try {
@@ -282,14 +287,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static void requireFreePort(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      // As PostgreSQL does: a port with only closed connections lingering is free.
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  /** zonky's own lock file in the data directory is created world-readable: make it owner-only. */
+  private static void ownerOnlyAfterStart(Path pgdata) {
+    try {
+      ConfigFile.makeOwnerOnly(pgdata.resolve("epg-lock"));
     } catch (IOException e) {
+      LOG.warn("cannot make {} owner-only: {}", pgdata.resolve("epg-lock"), e.getMessage());
+    }
+  }
+
+  private static void requireFreePort(int port) {
+    if (!portFree(port)) {
       throw new EmbeddedDatabaseException("port " + port
           + " for the embedded database is already in use: set embedded.port in crm.conf to a free port");
+    }
+  }
+
+  /** True when nothing listens on this loopback port (as PostgreSQL binds it: lingering closed connections are fine). */
+  public static boolean portFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A loopback port free now, chosen by the operating system. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new EmbeddedDatabaseException("cannot find a free port for the embedded database: " + e.getMessage(), e);
     }
   }
 

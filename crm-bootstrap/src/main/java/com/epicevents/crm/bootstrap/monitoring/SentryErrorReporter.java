@@ -1,12 +1,12 @@
 package com.epicevents.crm.bootstrap.monitoring;
 
+import com.epicevents.crm.application.port.out.ErrorIds;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.protocol.Message;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -126,9 +126,7 @@ public final class SentryErrorReporter implements ErrorReporter, AutoCloseable {
   }
 
   private String newErrorId() {
-    byte[] bytes = new byte[4];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return ErrorIds.next(random);
   }
 
   private static void setTag(SentryEvent event, String key, String value) {

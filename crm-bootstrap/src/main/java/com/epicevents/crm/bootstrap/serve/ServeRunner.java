@@ -5,6 +5,7 @@ import com.epicevents.crm.core.CrmCore;
 import com.epicevents.crm.bootstrap.webhooks.WebhookWorker;
 import com.epicevents.crm.http.HttpApi;
 import com.epicevents.crm.http.HttpSettings;
+import com.epicevents.crm.http.RequestObserver;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,13 +60,18 @@ public final class ServeRunner implements AutoCloseable {
    *     it is closed on stop when it is {@link AutoCloseable} (HikariCP's is)
    */
   public static ServeRunner start(CrmCore core, DataSource pool, HttpSettings settings) {
+    return start(core, pool, settings, RequestObserver.NONE);
+  }
+
+  /** As {@link #start(CrmCore, DataSource, HttpSettings)}, telling {@code observer} of every request (metrics). */
+  public static ServeRunner start(CrmCore core, DataSource pool, HttpSettings settings, RequestObserver observer) {
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(settings, "settings");
     DatabaseHealthCheck health = new DatabaseHealthCheck(pool);
     HttpApi api;
     try {
-      api = HttpApi.start(core.useCases(), core.errorReporter(), health, settings);
+      api = HttpApi.start(core.useCases(), core.errorReporter(), health, settings, observer);
     } catch (RuntimeException e) {
       health.close();
       throw e;

@@ -65,7 +65,8 @@ class MainTest {
   void adminWithoutACommandIsAUsageError() {
     Result result = crm("admin");
     assertEquals(2, result.status());
-    assertEquals("crm: crm admin needs a command: init, migrate, create-manager, status, verify-audit or wipe",
+    assertEquals("crm: crm admin needs a command: init, migrate, create-manager, status, verify-audit, seed-demo, "
+        + "backup, restore or wipe",
         result.err().strip());
   }
 

@@ -37,6 +37,9 @@ class ServeEndToEndTest {
         "--full-name", "Ada Lovelace", "--phone", "+44 20 7946 0000", "--password-stdin"));
 
     int port = freePort();
+    int metricsPort = freePort();
+    Files.writeString(home.resolve("crm.conf"), "metrics.port=" + metricsPort + "\nlog.format=json\n",
+        java.nio.file.StandardOpenOption.APPEND);
     Path log = home.resolve("serve.log");
     Process serve = start(log, "serve", "--port", Integer.toString(port));
     try {
@@ -45,13 +48,26 @@ class ServeEndToEndTest {
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
-      assertEquals("{\"status\":\"UP\",\"database\":\"UP\"}", health.body());
+      assertEquals("{\"status\":\"UP\",\"database\":\"UP\",\"pool\":\"OK\"}", health.body());
       HttpResponse<String> login = http.send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":\"" + PASSWORD + "\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, login.statusCode(), login.body());
+
+      waitFor(log, "crm serve: metrics at http://127.0.0.1:" + metricsPort + "/metrics");
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, metrics.statusCode());
+      for (String expected : List.of(
+          "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/auth/login\",status=\"200\"} 1",
+          "crm_logins_total{outcome=\"succeeded\"} 1", "crm_db_pool_connections_max 16",
+          "crm_db_pool_connections_pending 0", "crm_password_hashing_queue_capacity", "jvm_memory_used_bytes")) {
+        assertTrue(metrics.body().contains(expected), () -> expected + " missing from\n" + metrics.body());
+      }
+      assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode(), "metrics are not on the public API");
     } finally {
       serve.destroy(); // SIGTERM
       assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "crm serve did not stop within 60 s of SIGTERM");
@@ -61,6 +77,12 @@ class ServeEndToEndTest {
     assertTrue(output.contains("embedded PostgreSQL on port"), output);
     assertTrue(output.lines().noneMatch(line -> line.contains("Exception")), output);
     assertTrue(!output.contains(PASSWORD), "the password never reaches the log");
+    String requestLine = output.lines().filter(l -> l.contains("\"http.route\":\"/api/v1/auth/login\"")).findFirst()
+        .orElseThrow(() -> new AssertionError("no JSON request line in\n" + output));
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(requestLine);
+    assertEquals("INFO", json.get("level").asText());
+    assertEquals("POST", json.get("http.method").asText());
+    assertEquals("200", json.get("http.status").asText());
 
     // the successful login above was audited: the data is there after the restart
     Path status = home.resolve("status.txt");
@@ -81,8 +103,9 @@ class ServeEndToEndTest {
   }
 
   private Process start(Path output, String... args) throws IOException {
+    // The production logging configuration, not a test one another module's test jar brings along.
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("CRM_"));

@@ -94,7 +94,7 @@ class SentryErrorReporterTest {
 
     assertFalse(off.isEnabled());
     assertFalse(Sentry.isEnabled());
-    assertTrue(errorId.matches("[0-9a-f]{8}"), errorId);
+    assertTrue(errorId.matches("err-[a-z]{10}"), errorId);
     assertTrue(RECEIVED.isEmpty());
   }
 
@@ -120,7 +120,7 @@ class SentryErrorReporterTest {
     String errorId = reporter.reportUnexpected(error, "CreateClient", 42L);
     reporter.flush();
 
-    assertTrue(errorId.matches("[0-9a-f]{8}"), errorId);
+    assertTrue(errorId.matches("err-[a-z]{10}"), errorId);
     JsonNode event = awaitEvent(e -> errorId.equals(e.path("tags").path("errorId").asText()));
     assertEquals("CreateClient", event.path("tags").path("useCase").asText());
     assertEquals("42", event.path("tags").path("actorId").asText());

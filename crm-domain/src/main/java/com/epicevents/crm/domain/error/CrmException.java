@@ -7,7 +7,7 @@ package com.epicevents.crm.domain.error;
 public abstract sealed class CrmException extends RuntimeException
     permits ValidationFailed, AccessDenied, NotFound, BusinessRuleViolated,
         ConcurrentModification, AuthenticationFailed, LoginThrottled, ReauthenticationRequired,
-        DatabaseUnavailable, SchemaNotReady {
+        DatabaseUnavailable, SchemaNotReady, ServiceBusy {
 
   protected CrmException(String message) {
     super(message, null, false, false);

@@ -1,6 +1,7 @@
 package com.epicevents.crm.application.port.in;
 
 import com.epicevents.crm.application.port.out.SessionKind;
+import com.epicevents.crm.domain.error.ValidationFailed;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,10 @@ public interface LogInUseCase {
   record Command(String username, char[] password, SessionKind kind) {
     public Command {
       username = username == null ? "" : username;
+      if (username.indexOf('\u0000') >= 0) {
+        // No account can have one (usernames are validated), and the database refuses the byte.
+        throw ValidationFailed.of("username", "must not contain NUL characters");
+      }
       password = password == null ? new char[0] : password;
       Objects.requireNonNull(kind, "kind");
     }

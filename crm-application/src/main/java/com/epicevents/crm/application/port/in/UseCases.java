@@ -31,4 +31,5 @@ public record UseCases(
     ViewAuditTrailUseCase auditTrail,
     ViewChangesUseCase changes,
     ManageWebhooksUseCase webhooks,
-    DeliverWebhooksUseCase webhookDelivery) {}
+    DeliverWebhooksUseCase webhookDelivery,
+    CheckTeamAccessUseCase checkTeamAccess) {}

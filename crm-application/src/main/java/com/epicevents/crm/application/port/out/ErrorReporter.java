@@ -24,7 +24,7 @@ public interface ErrorReporter {
   ErrorReporter NONE = new ErrorReporter() {
     @Override
     public String reportUnexpected(Throwable error, String useCase, Long actorId) {
-      return java.util.UUID.randomUUID().toString().substring(0, 8);
+      return ErrorIds.next();
     }
 
     @Override

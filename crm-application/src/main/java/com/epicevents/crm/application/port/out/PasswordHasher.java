@@ -10,4 +10,11 @@ public interface PasswordHasher {
 
   /** True when the hash was made with weaker parameters than those configured now. */
   boolean needsRehash(String encodedHash);
+
+  /**
+   * Throws {@code ServiceBusy} when a check asked for now would be refused because the checks
+   * already running and queued fill the capacity; lets a login be refused before it does any
+   * other work. A hasher without a capacity limit never throws.
+   */
+  default void requireCapacity() {}
 }

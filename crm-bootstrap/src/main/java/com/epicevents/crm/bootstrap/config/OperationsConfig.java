@@ -1,0 +1,57 @@
+package com.epicevents.crm.bootstrap.config;
+
+import com.epicevents.crm.http.HttpLimits;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@code crm serve} protects and reports itself: the HTTP limits, the metrics endpoint and
+ * the log format. Part of {@link CrmConfig}; every value is a {@link Setting}.
+ *
+ * @param metricsPort port of the Prometheus endpoint, or null when metrics are off (the default)
+ * @param metricsHost interface the metrics endpoint listens on (loopback by default)
+ * @param logFormat {@code text} (the default) or {@code json} (one JSON object a line)
+ */
+public record OperationsConfig(
+    int httpMaxConnections,
+    int httpMaxConnectionsPerAddress,
+    int httpBodyTimeoutSeconds,
+    int httpIdleTimeoutSeconds,
+    Integer metricsPort,
+    String metricsHost,
+    String logFormat) {
+
+  public static final String TEXT = "text";
+  public static final String JSON = "json";
+
+  public OperationsConfig {
+    Objects.requireNonNull(metricsHost, "metricsHost");
+    Objects.requireNonNull(logFormat, "logFormat");
+  }
+
+  public HttpLimits httpLimits() {
+    return new HttpLimits(httpMaxConnections, httpMaxConnectionsPerAddress,
+        Duration.ofSeconds(httpBodyTimeoutSeconds), Duration.ofSeconds(httpIdleTimeoutSeconds));
+  }
+
+  public boolean metricsOn() {
+    return metricsPort != null;
+  }
+
+  public boolean jsonLogs() {
+    return JSON.equals(logFormat);
+  }
+
+  String raw(Setting setting) {
+    return switch (setting) {
+      case HTTP_MAX_CONNECTIONS -> Integer.toString(httpMaxConnections);
+      case HTTP_MAX_CONNECTIONS_PER_ADDRESS -> Integer.toString(httpMaxConnectionsPerAddress);
+      case HTTP_BODY_TIMEOUT_SECONDS -> Integer.toString(httpBodyTimeoutSeconds);
+      case HTTP_IDLE_TIMEOUT_SECONDS -> Integer.toString(httpIdleTimeoutSeconds);
+      case METRICS_PORT -> metricsPort == null ? null : Integer.toString(metricsPort);
+      case METRICS_HOST -> metricsHost;
+      case LOG_FORMAT -> logFormat;
+      default -> throw new IllegalArgumentException(setting + " is not an operations setting");
+    };
+  }
+}

@@ -1,0 +1,66 @@
+package com.epicevents.crm.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.epicevents.crm.http.HttpLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** crm serve's limits, metrics and log format: documented defaults, each settable, bad values named. */
+class OperationsSettingsTest {
+  @TempDir Path userHome;
+  @TempDir Path crmHome;
+
+  @Test
+  void theDefaultsAreTheDocumentedLimitsWithMetricsOffAndTextLogs() {
+    OperationsConfig ops = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of(), userHome).operations();
+
+    assertEquals(HttpLimits.DEFAULTS, ops.httpLimits());
+    assertEquals(new HttpLimits(2_000, 256, Duration.ofSeconds(10), Duration.ofSeconds(30)), ops.httpLimits());
+    assertFalse(ops.metricsOn());
+    assertNull(ops.metricsPort());
+    assertEquals("127.0.0.1", ops.metricsHost());
+    assertFalse(ops.jsonLogs());
+  }
+
+  @Test
+  void theFileAndTheEnvironmentSetThem() throws IOException {
+    Files.writeString(crmHome.resolve("crm.conf"), String.join("\n", "http.max-connections=500",
+        "http.max-connections-per-address=500", "http.body-timeout-seconds=5", "http.idle-timeout-seconds=60", ""));
+
+    CrmConfig config = CrmConfigLoader.load(ConfigOverrides.NONE,
+        Map.of("CRM_HOME", crmHome.toString(), "CRM_METRICS_PORT", "9464", "CRM_LOG_FORMAT", "json"), userHome);
+
+    OperationsConfig ops = config.operations();
+    assertEquals(new HttpLimits(500, 500, Duration.ofSeconds(5), Duration.ofSeconds(60)), ops.httpLimits());
+    assertEquals(9464, ops.metricsPort());
+    assertTrue(ops.jsonLogs());
+    assertEquals(ConfigOrigin.environment("CRM_METRICS_PORT"), config.origin(Setting.METRICS_PORT));
+    assertTrue(config.toString().contains("metrics.port=9464"), config::toString);
+  }
+
+  @Test
+  void badValuesAreRefusedNamingTheKey() throws IOException {
+    assertRefused("log.format=xml", "log.format 'xml' must be text or json");
+    assertRefused("http.max-connections=0", "http.max-connections '0' must be between 1 and 100000");
+    assertRefused("http.max-connections=10\nhttp.max-connections-per-address=20",
+        "http.max-connections-per-address '20' cannot exceed http.max-connections (10)");
+    assertRefused("metrics.port=99999", "metrics.port '99999' must be between 1 and 65535");
+  }
+
+  private void assertRefused(String lines, String messageStart) throws IOException {
+    Files.writeString(crmHome.resolve("crm.conf"), lines + "\n");
+    CrmConfigException refused = assertThrows(CrmConfigException.class, () ->
+        CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome));
+    assertTrue(refused.getMessage().startsWith(messageStart), refused.getMessage());
+  }
+}
