@@ -1,8 +1,11 @@
 package com.epicevents.crm.application.fake;
 
+import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionStore;
+import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +32,36 @@ public final class InMemorySessionStore implements SessionStore {
   public Optional<Session> findByTokenHash(String tokenHash) {
     return store.locked(() -> store.sessions.values().stream()
         .filter(s -> s.tokenHash().equals(tokenHash)).findFirst());
+  }
+
+  @Override
+  public Optional<Credential> findCredential(String tokenHash) {
+    return findCredentialInStore(tokenHash);
+  }
+
+  /** The fake has one process and no memory of its own: every answer comes from the store. */
+  @Override
+  public Optional<Credential> findCredentialInStore(String tokenHash) {
+    return store.locked(() -> findByTokenHash(tokenHash).flatMap(s -> {
+      Collaborator owner = store.collaborators.get(s.collaboratorId().value());
+      if (owner == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Credential(s.id(), s.tokenHash(), s.kind(), s.collaboratorId(), owner.team(),
+          owner.active(), s.absoluteExpiresAt(), s.lastUsedAt(), s.revoked()));
+    }));
+  }
+
+  /** Written at once (the store is memory): the latest use wins. */
+  @Override
+  public void recordUse(long sessionId, Instant at, Instant storeBy) {
+    store.locked(() -> {
+      Session s = store.sessions.get(sessionId);
+      if (s != null && at.isAfter(s.lastUsedAt())) {
+        store.sessions.put(sessionId, s.touched(at));
+      }
+      return null;
+    });
   }
 
   @Override
