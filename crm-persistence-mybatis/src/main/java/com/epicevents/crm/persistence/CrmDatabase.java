@@ -22,17 +22,23 @@ import com.epicevents.crm.persistence.repository.MyBatisTransactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.epicevents.crm.persistence.credential.CredentialCache;
+import com.epicevents.crm.persistence.credential.CredentialListener;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -181,16 +187,53 @@ public final class CrmDatabase {
 
   /** Every persistence port over one MyBatis session factory on the application's data source. */
   public static PersistenceAdapters adapters(DataSource appDataSource) {
+    return adapters(appDataSource, Clock.systemUTC());
+  }
+
+  /**
+   * Every persistence port over one MyBatis session factory on the application's data source,
+   * with the credential cache and its invalidation listener (on a connection of its own: a new
+   * one from the pool's settings when {@code appDataSource} is a HikariCP pool, else one taken
+   * from {@code appDataSource}, which must then not be a pool). Close the result to stop the
+   * listener and write the pending last uses of sessions.
+   *
+   * @param clock when a written-behind last use is due (the core's clock)
+   */
+  public static PersistenceAdapters adapters(DataSource appDataSource, Clock clock) {
     MyBatisTransactions tx = new MyBatisTransactions(new SqlSessionFactoryBuilder().build(mybatis(appDataSource)));
+    CredentialCache cache = new CredentialCache(100_000);
+    CredentialListener listener = new CredentialListener(listenerConnections(appDataSource), cache).start();
+    MyBatisSessionStore sessions = new MyBatisSessionStore(tx, cache, clock);
     return new PersistenceAdapters(
         tx,
         new MyBatisCollaboratorRepository(tx),
         new MyBatisClientRepository(tx),
         new MyBatisContractRepository(tx),
         new MyBatisEventRepository(tx),
-        new MyBatisSessionStore(tx),
+        sessions,
         new MyBatisLoginAttemptStore(tx),
-        new MyBatisAuditTrail(tx));
+        new MyBatisAuditTrail(tx),
+        () -> {
+          listener.close();
+          sessions.close();
+        });
+  }
+
+  private static Callable<Connection> listenerConnections(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource pool) {
+      return () -> {
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+          properties.setProperty("password", pool.getPassword());
+        }
+        properties.setProperty("ApplicationName", "epic-events-crm-listener");
+        properties.remove("options"); // planner settings are for the pool's statements
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+      };
+    }
+    return dataSource::getConnection;
   }
 
   /** The MyBatis configuration of {@link #adapters} (package-private: tests explain its SQL). */

@@ -11,7 +11,8 @@ import com.epicevents.crm.application.port.out.Transactions;
 
 /**
  * Every persistence port, sharing one MyBatis session factory: a repository called inside
- * {@code transactions.inTransaction(..)} joins that unit of work.
+ * {@code transactions.inTransaction(..)} joins that unit of work. Closing stops what runs in the
+ * background (the credential invalidation listener, the write-behind of session last uses).
  */
 public record PersistenceAdapters(
     Transactions transactions,
@@ -21,4 +22,15 @@ public record PersistenceAdapters(
     EventRepository events,
     SessionStore sessions,
     LoginAttemptStore loginAttempts,
-    AuditTrail auditTrail) {}
+    AuditTrail auditTrail,
+    AutoCloseable background) implements AutoCloseable {
+
+  @Override
+  public void close() {
+    try {
+      background.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the persistence adapters failed", e);
+    }
+  }
+}

@@ -70,7 +70,8 @@ public final class InMemorySessionStore implements SessionStore {
       Session current = store.sessions.get(session.id());
       if (current != null) {
         store.sessions.put(session.id(), new Session(current.id(), current.tokenHash(), current.collaboratorId(),
-            current.kind(), current.createdAt(), session.lastUsedAt(), current.absoluteExpiresAt(),
+            current.kind(), current.createdAt(), latest(current.lastUsedAt(), session.lastUsedAt()),
+            current.absoluteExpiresAt(),
             session.passwordConfirmedAt(), current.revoked()));
       }
       return null;
@@ -100,6 +101,10 @@ public final class InMemorySessionStore implements SessionStore {
       }
       return count;
     });
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static Session revoked(Session s) {

@@ -145,6 +145,7 @@ public final class RunningCrm implements AutoCloseable {
 
   @Override
   public void close() {
+    core.close();
     pool.close();
     reporter.close();
     target.close();

@@ -25,12 +25,14 @@ import javax.sql.DataSource;
  * var clients = core.useCases().clients().list(login.token(), ClientFilter.ALL, PageRequest.firstDefault());
  * }</pre>
  */
-public final class CrmCore {
+public final class CrmCore implements AutoCloseable {
   private final UseCases useCases;
   private final CorePorts ports;
+  private final PersistenceAdapters persistence;
 
-  private CrmCore(CorePorts ports) {
+  private CrmCore(CorePorts ports, PersistenceAdapters persistence) {
     this.ports = ports;
+    this.persistence = persistence;
     this.useCases = CrmServices.create(ports);
   }
 
@@ -49,6 +51,16 @@ public final class CrmCore {
 
   public SecuritySettings securitySettings() {
     return ports.settings();
+  }
+
+  /**
+   * Stops what the core runs in the background (the listener that keeps cached credentials
+   * exact, the write-behind of session last uses) and writes the pending last uses. Close it
+   * before the data source.
+   */
+  @Override
+  public void close() {
+    persistence.close();
   }
 
   /** Options with production defaults: Argon2id, no monitoring, the system clock, default security settings. */
@@ -84,11 +96,11 @@ public final class CrmCore {
     }
 
     public CrmCore build() {
-      PersistenceAdapters db = CrmDatabase.adapters(dataSource);
+      PersistenceAdapters db = CrmDatabase.adapters(dataSource, clock);
       PasswordHasher hasher = passwordHasher != null ? passwordHasher : new Argon2PasswordHasher();
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.loginAttempts(), db.auditTrail(), hasher, errorReporter, clock,
-          securitySettings));
+          securitySettings), db);
     }
   }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code crm serve}: the HTTP API over a {@link CrmCore}, until the process is told to stop.
  * Stopping (a call to {@link #stop()} or SIGTERM/Ctrl+C through the shutdown hook) runs in this
  * order: the server stops accepting and lets requests in flight finish, monitoring sends what it
- * has queued, then the connection pool closes — so no request loses its database mid-way.
+ * has queued, the core writes the sessions' pending last uses and stops listening, then the
+ * connection pool closes — so no request loses its database mid-way.
  *
  * <pre>{@code
  * ServeRunner runner = ServeRunner.start(core, pool, settings);
@@ -26,6 +27,7 @@ public final class ServeRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServeRunner.class);
 
   private final HttpApi api;
+  private final CrmCore core;
   private final DatabaseHealthCheck health;
   private final ErrorReporter reporter;
   private final DataSource pool;
@@ -33,8 +35,9 @@ public final class ServeRunner implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1);
 
-  private ServeRunner(HttpApi api, DatabaseHealthCheck health, ErrorReporter reporter, DataSource pool) {
+  private ServeRunner(HttpApi api, CrmCore core, DatabaseHealthCheck health, ErrorReporter reporter, DataSource pool) {
     this.api = api;
+    this.core = core;
     this.health = health;
     this.reporter = reporter;
     this.pool = pool;
@@ -60,7 +63,7 @@ public final class ServeRunner implements AutoCloseable {
       health.close();
       throw e;
     }
-    ServeRunner runner = new ServeRunner(api, health, core.errorReporter(), pool);
+    ServeRunner runner = new ServeRunner(api, core, health, core.errorReporter(), pool);
     Runtime.getRuntime().addShutdownHook(runner.shutdownHook);
     LOG.info("crm serve: the API is at http://{}:{}/api/v1 (OpenAPI document: /api/v1/openapi.json); "
         + "stop with Ctrl+C or SIGTERM", settings.host(), api.port());
@@ -86,6 +89,7 @@ public final class ServeRunner implements AutoCloseable {
       api.stop();
       health.close();
       flushMonitoring();
+      closeCore();
       closePool();
       LOG.info("crm serve: stopped");
     } finally {
@@ -104,6 +108,14 @@ public final class ServeRunner implements AutoCloseable {
       reporter.flush();
     } catch (RuntimeException e) {
       LOG.warn("crm serve: monitoring could not be flushed ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  private void closeCore() {
+    try {
+      core.close();
+    } catch (RuntimeException e) {
+      LOG.warn("crm serve: the core did not stop cleanly ({})", e.getClass().getSimpleName());
     }
   }
 
