@@ -219,6 +219,9 @@ public final class CrmDatabase {
         });
   }
 
+  /** How the listener's connection is named in pg_stat_activity (followed by the OS process id). */
+  public static final String LISTENER_APPLICATION_NAME = "epic-events-crm-listener";
+
   private static Callable<Connection> listenerConnections(DataSource dataSource) {
     if (dataSource instanceof HikariDataSource pool) {
       return () -> {
@@ -228,7 +231,7 @@ public final class CrmDatabase {
         if (pool.getPassword() != null) {
           properties.setProperty("password", pool.getPassword());
         }
-        properties.setProperty("ApplicationName", "epic-events-crm-listener");
+        properties.setProperty("ApplicationName", LISTENER_APPLICATION_NAME + " " + ProcessHandle.current().pid());
         properties.remove("options"); // planner settings are for the pool's statements
         return DriverManager.getConnection(pool.getJdbcUrl(), properties);
       };

@@ -31,6 +31,7 @@ public final class CredentialCache {
   private final Cache<String, Credential> entries;
   private final AtomicLong epoch = new AtomicLong();
   private volatile boolean trusted;
+  private volatile int listenerBackendPid;
 
   public CredentialCache(long maximumSize) {
     this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(TIME_TO_LIVE).build();
@@ -77,14 +78,21 @@ public final class CredentialCache {
    * Whether invalidations from other processes are arriving. Turning it on or off empties the
    * cache; while it is off nothing is kept.
    */
-  public void trust(boolean invalidationsArrive) {
+  public void trust(boolean invalidationsArrive, int listenerBackendPid) {
     if (!invalidationsArrive) {
       trusted = false;
+      this.listenerBackendPid = 0;
       invalidateAll();
     } else {
       invalidateAll();
+      this.listenerBackendPid = listenerBackendPid;
       trusted = true;
     }
+  }
+
+  /** The database server process of the listener feeding this cache, 0 while none is connected. */
+  public int listenerBackendPid() {
+    return listenerBackendPid;
   }
 
   public boolean trusted() {

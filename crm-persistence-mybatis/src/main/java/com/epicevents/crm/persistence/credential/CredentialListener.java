@@ -28,7 +28,6 @@ public final class CredentialListener implements AutoCloseable {
   private final CredentialCache cache;
   private final Thread thread;
   private volatile boolean stopping;
-  private volatile Connection current;
   private volatile int connects;
 
   /** @param connections opens a new, unpooled connection to the CRM database each time it is called */
@@ -49,27 +48,13 @@ public final class CredentialListener implements AutoCloseable {
     return connects;
   }
 
-  /** The server process id of its connection, or 0 while disconnected (for tests). */
-  public int backendPid() {
-    Connection c = current;
-    if (c == null) {
-      return 0;
-    }
-    try {
-      return c.unwrap(PGConnection.class).getBackendPID();
-    } catch (SQLException e) {
-      return 0;
-    }
-  }
-
   private void run() {
     long backoff = WAIT.toMillis();
     boolean reported = false;
     while (!stopping) {
       try (Connection connection = connections.call()) {
         listen(connection);
-        current = connection;
-        cache.trust(true);
+        cache.trust(true, connection.unwrap(PGConnection.class).getBackendPID());
         connects++;
         if (reported) {
           LOG.info("credential invalidations: listening again; cached credentials flushed");
@@ -78,8 +63,7 @@ public final class CredentialListener implements AutoCloseable {
         backoff = WAIT.toMillis();
         receive(connection);
       } catch (Exception e) {
-        cache.trust(false);
-        current = null;
+        cache.trust(false, 0);
         if (stopping) {
           break;
         }
@@ -91,8 +75,7 @@ public final class CredentialListener implements AutoCloseable {
         sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
       } finally {
-        cache.trust(false);
-        current = null;
+        cache.trust(false, 0);
       }
     }
   }

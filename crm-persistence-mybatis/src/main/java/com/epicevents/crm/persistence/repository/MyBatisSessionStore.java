@@ -121,6 +121,11 @@ public final class MyBatisSessionStore implements SessionStore, AutoCloseable {
     uses.close();
   }
 
+  /** The cache of resolved credentials (for tests and status). */
+  public CredentialCache credentialCache() {
+    return cache;
+  }
+
   /** The write-behind of last uses (for tests). */
   public SessionUses uses() {
     return uses;
