@@ -176,12 +176,12 @@ public final class CrmDatabase {
     config.setPoolName("crm-" + user);
     config.addDataSourceProperty("currentSchema", SCHEMA);
     config.addDataSourceProperty("ApplicationName", "epic-events-crm");
-    // Measured on 100k clients / 1M events (bench/scale-results.md): the generic plan of a reused
-    // prepared statement ignores how selective a search term or a filter value is (36 ms instead
-    // of 1.7 ms for a rare client search), and the default random_page_cost, tuned for spinning
-    // disks, makes the planner walk the primary key instead of the filter's index. Planning each
-    // page afresh costs a fraction of a millisecond.
-    config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan -c random_page_cost=1.1");
+    // The default random_page_cost, tuned for spinning disks, makes the planner walk the primary
+    // key instead of a filter's index (measured on 100k clients / 1M events,
+    // bench/scale-results.md). Plans are chosen per statement: PostgreSQL's own choice (a generic
+    // plan once it is as good) everywhere, custom plans only where the data's skew needs them
+    // (client search, see MyBatisClientRepository).
+    config.addDataSourceProperty("options", "-c random_page_cost=1.1");
     return new HikariDataSource(config);
   }
 
@@ -244,7 +244,8 @@ public final class CrmDatabase {
     Configuration configuration = new Configuration(
         new Environment("crm", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
+    // Every row type has an explicit <resultMap> (constructor arguments by column): matching
+    // column names to parameter names for every row cost half the server's CPU on a page of events.
     // No cache across statements: a unit of work re-reads what it (or a concurrent one) changed.
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setCacheEnabled(false);
