@@ -197,7 +197,7 @@ cpu_after() { # $1 = generator cpu seconds
   local busy server pg
   busy=$(busy_ticks); server=$(ticks_of "$server_pid"); pg=$(pg_ticks)
   python3 -c 'import sys
-hz, busy, server, pg, gen = float(sys.argv[1]), *map(float, sys.argv[2:])
+hz, busy, server, pg, gen = float(sys.argv[1]), *map(float, sys.argv[2:6])
 other = max(0.0, busy / hz - server / hz - pg / hz - gen)
 print("%.2f %.2f %.2f %s" % (server / hz, pg / hz, other, sys.argv[6]))' \
     "$hz" "$((busy - b_busy))" "$((server - b_server))" "$((pg - b_pg))" "$1" "$b_load-$(cut -d' ' -f1 /proc/loadavg)"
