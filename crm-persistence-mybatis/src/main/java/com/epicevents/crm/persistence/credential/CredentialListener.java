@@ -69,7 +69,7 @@ public final class CredentialListener implements AutoCloseable {
         }
         if (!reported) {
           LOG.warn("credential invalidations: not listening ({}); every request checks the database until "
-              + "the listener reconnects", e.getClass().getSimpleName());
+              + "the listener reconnects", reason(e));
           reported = true;
         }
         sleep(backoff);
@@ -78,6 +78,14 @@ public final class CredentialListener implements AutoCloseable {
         cache.trust(false, 0);
       }
     }
+  }
+
+  /** SQLSTATE or kind of failure, never a message (it could quote the connection's settings). */
+  private static String reason(Exception e) {
+    if (e instanceof SQLException sql) {
+      return sql.getSQLState() == null ? "connection failed" : "SQLSTATE " + sql.getSQLState();
+    }
+    return "unexpected failure";
   }
 
   private static void listen(Connection connection) throws SQLException {

@@ -97,7 +97,7 @@ public final class SessionUses implements AutoCloseable {
       } catch (RuntimeException e) {
         pending.merge(sessionId, taken, Pending::merge);
         if (!failing) {
-          LOG.warn("writing session last uses failed ({}); retrying", e.getClass().getSimpleName());
+          LOG.warn("writing session last uses failed; retrying");
           failing = true;
         }
         return;
@@ -121,7 +121,7 @@ public final class SessionUses implements AutoCloseable {
     try {
       flushAll();
     } catch (RuntimeException e) {
-      LOG.warn("session last uses not written at close ({})", e.getClass().getSimpleName());
+      LOG.warn("session last uses not written at close (the database did not answer)");
     }
   }
 }
