@@ -6,12 +6,18 @@
 # (each --duration seconds, 16 connections, loopback only):
 #   wrk  GET /api/v1/clients/{id}             ids uniform over the table
 #   wrk  GET /api/v1/events?unassigned=true&limit=50
+#   wrk  GET /api/v1/events?mine=true&limit=50   as support1
+#   wrk  GET /api/v1/contracts?signed=false&limit=50
+#   wrk  PATCH /api/v1/clients/{id}           16 writers (one connection each), each its own client
 #   wrk  GET /api/v1/health                   HTTP + JSON floor (+ one shared database ping)
 #   wrk  GET /api/v1/clients/{id}, no token   401 problem+json: HTTP + routing + JSON, no SQL
 #   pgbench, as the database owner, on the same server: the client record query alone (a), the
 #   full SQL of one API request (b: transaction, session lookup, collaborator re-read, record),
-#   and the same two for the events page; simple protocol (pgbench's default) and prepared; and
-#   two what-ifs (bench/http/whatif-*: the SQL side of the changes bench/http-results.md proposes).
+#   and the same two for the events page; the page SQL one would write by hand for each list
+#   (bench/http/*-by-hand: page the base table, then join the names); simple protocol (pgbench's
+#   default) and prepared.
+# It also times the load of the demo set and the warm start of `crm serve` (to /health = 200), and
+# records the load average around each measurement (the machine may be shared).
 # then a JFR profile of the server under each API load, and stops everything it started.
 #
 # Latency: each wrk thread drives one connection (-t16 -c16) and bench/http/load.lua times every
@@ -131,15 +137,18 @@ size=$(cat "$home/.bench-loaded")
 
 # --- server --------------------------------------------------------------------------------------
 log "starting crm serve on 127.0.0.1:$http_port"
+start_ns=$(date +%s%N)
 java -jar "$jar" serve --host 127.0.0.1 --port "$http_port" > "$work/logs/serve.txt" 2>&1 &
 server_pid=$!
 base=http://127.0.0.1:$http_port
-for _ in $(seq 1 120); do
+for _ in $(seq 1 1200); do
   curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/logs/serve.txt" >&2; exit 1; }
-  sleep 0.5
+  sleep 0.05
 done
 curl -fs "$base/api/v1/health" >/dev/null || { echo "crm serve did not come up" >&2; exit 1; }
+warm_start_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+log "crm serve answered /health after $warm_start_ms ms (load average $(cut -d' ' -f1 /proc/loadavg))"
 postmaster_pid=$(head -1 "$home/pgdata/postmaster.pid")
 
 login=$(curl -fs -X POST -H 'Content-Type: application/json' \
@@ -149,14 +158,24 @@ collaborator_id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["co
 token_hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 clients=$(PGPASSWORD=$owner_password psql -h 127.0.0.1 -p "$db_port" -U postgres -d crm -Atc \
   "SELECT max(id) FROM crm.clients")
-for f in client-request events-request whatif-client-request-joined; do
-  sed -e "s/@TOKEN_HASH@/$token_hash/" -e "s/@COLLABORATOR_ID@/$collaborator_id/" \
+log_in() { # username → "token id"
+  local body
+  body=$(curl -fs -X POST -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$demo_password\"}" "$base/api/v1/auth/login")
+  python3 -c 'import json,sys; j=json.loads(sys.argv[1]); print(j["token"], j["collaborator"]["id"])' "$body"
+}
+read -r support_token support_id <<< "$(log_in support1)"
+read -r sales_token sales_id <<< "$(log_in sales1)"
+writer_ids=$(PGPASSWORD=$owner_password psql -h 127.0.0.1 -p "$db_port" -U postgres -d crm -Atc \
+  "SELECT string_agg(id::text, ',') FROM (SELECT id FROM crm.clients WHERE sales_contact_id = $sales_id ORDER BY id LIMIT 16) w")
+for f in client-request events-request whatif-client-request-joined events-mine-support; do
+  sed -e "s/@TOKEN_HASH@/$token_hash/" -e "s/@COLLABORATOR_ID@/$collaborator_id/" -e "s/@SUPPORT_ID@/$support_id/" \
     "bench/http/$f.sql.in" > "$work/$f.sql"
 done
 # the record id range follows the loaded size
 sed -e "s/random(1, 100000)/random(1, $clients)/" bench/http/client-record.sql > "$work/client-record.sql"
 sed -i -e "s/random(1, 100000)/random(1, $clients)/" "$work/client-request.sql" "$work/whatif-client-request-joined.sql"
-cp bench/http/events-unassigned.sql bench/http/whatif-events-page-subquery.sql "$work/"
+cp bench/http/events-unassigned.sql bench/http/whatif-events-page-subquery.sql bench/http/contracts-unsigned.sql "$work/"
 
 # --- measuring -----------------------------------------------------------------------------------
 hz=$(getconf CLK_TCK)
@@ -172,26 +191,27 @@ pg_ticks() {
   echo "$total"
 }
 busy_ticks() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-cpu_before() { b_busy=$(busy_ticks); b_server=$(ticks_of "$server_pid"); b_pg=$(pg_ticks); }
+cpu_before() { b_busy=$(busy_ticks); b_server=$(ticks_of "$server_pid"); b_pg=$(pg_ticks); b_load=$(cut -d' ' -f1 /proc/loadavg); }
 # appends "server_s pg_s other_s" (seconds of CPU during the measurement) given the generator's
 cpu_after() { # $1 = generator cpu seconds
   local busy server pg
   busy=$(busy_ticks); server=$(ticks_of "$server_pid"); pg=$(pg_ticks)
   python3 -c 'import sys
-hz, busy, server, pg, gen = float(sys.argv[1]), *map(float, sys.argv[2:])
+hz, busy, server, pg, gen = float(sys.argv[1]), *map(float, sys.argv[2:6])
 other = max(0.0, busy / hz - server / hz - pg / hz - gen)
-print("%.2f %.2f %.2f" % (server / hz, pg / hz, other))' \
-    "$hz" "$((busy - b_busy))" "$((server - b_server))" "$((pg - b_pg))" "$1"
+print("%.2f %.2f %.2f %s" % (server / hz, pg / hz, other, sys.argv[6]))' \
+    "$hz" "$((busy - b_busy))" "$((server - b_server))" "$((pg - b_pg))" "$1" "$b_load-$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 results=$work/results.tsv
 : > "$results"
 # columns: name, rate/s, p50 ms, p99 ms, latency source, server cpu s, pg cpu s, generator cpu s, other cpu s, requests, errors
 
-run_wrk() { # name threads path token [--latency]
-  local name=$1 threads=$2 path=$3 tok=$4 logf=$work/logs/$1.txt
-  log "wrk $name: $path (${duration}s)"
+run_wrk() { # name threads path token [method]
+  local name=$1 threads=$2 path=$3 tok=$4 method=${5:-GET} logf=$work/logs/$1.txt
+  log "wrk $name: $method $path (${duration}s)"
   cpu_before
+  CRM_METHOD=$method CRM_WRITER_IDS=$writer_ids \
   CRM_PATH=$path CRM_TOKEN=$tok CRM_IDS=$clients /usr/bin/time -f '%U %S' -o "$work/time.txt" \
     wrk -t"$threads" -c16 -d"${duration}s" --latency -s bench/http/load.lua "$base" > "$logf" 2>&1
   local gen cpu rate
@@ -202,7 +222,7 @@ run_wrk() { # name threads path token [--latency]
 import re, sys
 name, rate, threads, gen, cpu, logf = sys.argv[1:]
 text = open(logf).read()
-server, pg, other = cpu.split()
+server, pg, other, loadavg = cpu.split()
 def wrk_pct(p):  # wrk's own figure, e.g. "99%    3.40ms"
     m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, text, re.M)
     v, unit = float(m.group(1)), m.group(2)
@@ -215,7 +235,7 @@ if int(threads) == 1 or int(threads) == 16:
     p50, p99, source = int(r["p50_us"]) / 1000, int(r["p99_us"]) / 1000, "per request"
 else:
     p50, p99, source = wrk_pct(50), wrk_pct(99), "wrk --latency"
-print("\t".join(map(str, [name, rate, "%.2f" % p50, "%.2f" % p99, source, server, pg, gen, other, requests, bad])))
+print("\t".join(map(str, [name, rate, "%.2f" % p50, "%.2f" % p99, source, server, pg, gen, other, requests, bad, loadavg])))
 EOF
 }
 
@@ -236,14 +256,14 @@ run_pgbench() { # name file mode
   python3 - "$name" "$rate" "$gen" "$cpu" "$work/latencies.txt" "$logf" "$mode" >> "$results" <<'EOF'
 import re, sys, math
 name, rate, gen, cpu, lat, logf, mode = sys.argv[1:]
-server, pg, other = cpu.split()
+server, pg, other, loadavg = cpu.split()
 values = [int(x) for x in open(lat) if x.strip()]
 n = len(values)
 pct = lambda p: values[max(0, math.ceil(n * p) - 1)] / 1000
 failed = re.search(r"number of failed transactions: (\d+)", open(logf).read())
 print("\t".join(map(str, [name, "%.0f" % float(rate), "%.2f" % pct(0.5), "%.2f" % pct(0.99),
                            "pgbench -l (-M %s)" % mode, server, pg, gen, other, n,
-                           failed.group(1) if failed else "?"])))
+                           failed.group(1) if failed else "?", loadavg])))
 EOF
 }
 
@@ -251,32 +271,31 @@ clients_path='/api/v1/clients/{id}'
 events_path='/api/v1/events?unassigned=true&limit=50'
 
 log "warming up (${warmup}s per endpoint)"
-for p in "$clients_path" "$events_path" /api/v1/health; do
+for p in "$clients_path" "$events_path" '/api/v1/contracts?signed=false&limit=50' /api/v1/health; do
   CRM_PATH=$p CRM_TOKEN=$token CRM_IDS=$clients wrk -t16 -c16 -d"${warmup}s" -s bench/http/load.lua "$base" \
     >> "$work/logs/warmup.txt" 2>&1
 done
 
+mine_path='/api/v1/events?mine=true&limit=50'
+contracts_path='/api/v1/contracts?signed=false&limit=50'
 run_wrk api-client 16 "$clients_path" "$token"
-$quick || run_wrk api-client-wrk-t2 2 "$clients_path" "$token"
 run_wrk api-events 16 "$events_path" "$token"
+run_wrk api-events-mine-support 16 "$mine_path" "$support_token"
+run_wrk api-contracts-unsigned 16 "$contracts_path" "$token"
+run_wrk api-client-patch-16-writers 16 '/api/v1/clients/{id}' "$sales_token" PATCH
 if ! $quick; then
-  run_wrk api-events-wrk-t2 2 "$events_path" "$token"
   run_wrk api-health 16 /api/v1/health ""
   run_wrk api-client-401 16 "$clients_path" ""
 fi
 if ! $api_only; then
   run_pgbench sql-client-record "$work/client-record.sql" simple
-  run_pgbench sql-client-request "$work/client-request.sql" simple
-  run_pgbench sql-events-page "$work/events-unassigned.sql" simple
-  run_pgbench sql-events-request "$work/events-request.sql" simple
   run_pgbench sql-client-record-prep "$work/client-record.sql" prepared
+  # the page SQL one would write by hand for each list (page the base table, then join)
+  run_pgbench sql-events-unassigned-by-hand-prep "$work/whatif-events-page-subquery.sql" prepared
+  run_pgbench sql-events-mine-support-by-hand-prep "$work/events-mine-support.sql" prepared
+  run_pgbench sql-contracts-unsigned-by-hand-prep "$work/contracts-unsigned.sql" prepared
+  # what one request cost before this issue's changes (transaction, session, collaborator, record)
   run_pgbench sql-client-request-prep "$work/client-request.sql" prepared
-  run_pgbench sql-events-page-prep "$work/events-unassigned.sql" prepared
-  run_pgbench sql-events-request-prep "$work/events-request.sql" prepared
-  # what-if: the changes recommended in bench/http-results.md, on the SQL side
-  run_pgbench whatif-client-request-joined-prep "$work/whatif-client-request-joined.sql" prepared
-  run_pgbench whatif-events-page-subquery "$work/whatif-events-page-subquery.sql" simple
-  run_pgbench whatif-events-page-subquery-prep "$work/whatif-events-page-subquery.sql" prepared
 fi
 
 # --- profile -------------------------------------------------------------------------------------
@@ -297,38 +316,51 @@ fi
 stop_server
 
 # --- report --------------------------------------------------------------------------------------
-python3 - "$results" "$size" "$duration" "$(nproc)" <<'EOF' | tee "$work/table.md"
+python3 - "$results" "$size" "$duration" "$(nproc)" "$warm_start_ms" "$work/logs/load.txt" <<'EOF' | tee "$work/table.md"
 import sys
 rows = {}
 for line in open(sys.argv[1]):
     f = line.rstrip("\n").split("\t")
     rows[f[0]] = f
-size, duration, cores = sys.argv[2:]
+size, duration, cores, warm_start_ms, load_log = sys.argv[2:]
 print("Data set: %s; %s s per measurement; 16 connections; %s cores shared by load generator, server and PostgreSQL.\n"
       % (size, duration, cores))
-print("| measurement | req/s or TPS | p50 ms | p99 ms | latency from | server CPU µs/req | PostgreSQL CPU µs/req | generator CPU µs/req | other processes (cores) | requests | errors |")
-print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+import os
+if os.path.exists(load_log):
+    for line in open(load_log):
+        if line.startswith("loaded"):
+            print("Demo set load: " + line.strip() + "\n")
+print("Warm start (crm serve launched → /health 200): %s ms\n" % warm_start_ms)
+print("| measurement | req/s or TPS | p50 ms | p99 ms | latency from | server CPU µs/req | PostgreSQL CPU µs/req | generator CPU µs/req | other processes (cores) | requests | errors | load avg before-after |")
+print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|")
 for name, f in rows.items():
     rate = float(f[1])
     n = int(f[9]) or 1
     per = lambda s: "%.0f" % (float(s) * 1e6 / n)
-    print("| %s | %.0f | %s | %s | %s | %s | %s | %s | %.2f | %s | %s |" % (
-        name, rate, f[2], f[3], f[4], per(f[5]), per(f[6]), per(f[7]), float(f[8]) / float(duration), f[9], f[10]))
+    print("| %s | %.0f | %s | %s | %s | %s | %s | %s | %.2f | %s | %s | %s |" % (
+        name, rate, f[2], f[3], f[4], per(f[5]), per(f[6]), per(f[7]), float(f[8]) / float(duration), f[9], f[10], f[11]))
 def ratio(a, b):
     if a in rows and b in rows:
         print("| %s / %s | %.0f%% |" % (a, b, 100 * float(rows[a][1]) / float(rows[b][1])))
 print("\n| ratio | value |\n|---|---:|")
-for api, sql in [("api-client", "sql-client-record"), ("api-client", "sql-client-request"),
-                 ("api-client", "sql-client-record-prep"), ("api-client", "sql-client-request-prep"),
-                 ("api-events", "sql-events-page"), ("api-events", "sql-events-request"),
-                 ("api-events", "sql-events-page-prep"), ("api-events", "sql-events-request-prep")]:
+targets = [("api-client", "sql-client-record-prep", 10), ("api-events", "sql-events-unassigned-by-hand-prep", 20),
+           ("api-events-mine-support", "sql-events-mine-support-by-hand-prep", 20),
+           ("api-contracts-unsigned", "sql-contracts-unsigned-by-hand-prep", 20)]
+for api, sql, _ in targets:
     ratio(api, sql)
-if "api-client" in rows and "sql-client-record" in rows:
-    share = float(rows["api-client"][1]) / float(rows["sql-client-record"][1])
-    p99 = float(rows["api-client"][3])
-    print("\nAim (issue 5): GET /clients/{id} at >= 40%% of pgbench's rate for the record query (%.0f%%: %s)"
-          " and p99 < 20 ms (%.2f ms: %s)." % (100 * share, "met" if share >= 0.4 else "not met",
-                                              p99, "met" if p99 < 20 else "not met"))
+ratio("api-client", "sql-client-record")
+ratio("api-client", "sql-client-request-prep")
+print("\nTargets (issue 9): >= 40% of pgbench -M prepared on the SQL alone, p99 under the bound.\n")
+for api, sql, bound in targets:
+    if api in rows and sql in rows:
+        share = float(rows[api][1]) / float(rows[sql][1])
+        p99 = float(rows[api][3])
+        print("- %s: %.0f%% of %s (%s), p99 %.2f ms < %d ms (%s)" % (api, 100 * share, sql,
+              "met" if share >= 0.4 else "not met", p99, bound, "met" if p99 < bound else "not met"))
+if "api-client-patch-16-writers" in rows:
+    p99 = float(rows["api-client-patch-16-writers"][3])
+    print("- api-client-patch-16-writers: %.0f req/s, p99 %.2f ms < 50 ms (%s)" % (
+        float(rows["api-client-patch-16-writers"][1]), p99, "met" if p99 < 50 else "not met"))
 EOF
 for target in client events; do
   if [ -f "$work/logs/profile-$target-summary.txt" ]; then

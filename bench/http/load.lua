@@ -1,5 +1,7 @@
 -- wrk script of bench/http.sh: GET CRM_PATH with the bearer token CRM_TOKEN (none when empty);
 -- "{id}" in the path becomes an id drawn uniformly from 1..CRM_IDS for each request.
+-- With CRM_METHOD=PATCH and CRM_WRITER_IDS=id1,id2,… each wrk thread (one connection) is one
+-- writer that PATCHes its own record ("{id}" = the thread's id) with a changing phone number.
 --
 -- wrk's own latency figures are not used for percentiles: in this build (Debian wrk 4.1.0) its
 -- histogram gives a mean that breaks Little's law (with one connection, mean latency must be
@@ -28,6 +30,14 @@ if token and token ~= "" then
   headers["Authorization"] = "Bearer " .. token
 end
 local dynamic = path:find("{id}", 1, true) ~= nil
+local method = os.getenv("CRM_METHOD") or "GET"
+local writer_ids = {}
+for id in string.gmatch(os.getenv("CRM_WRITER_IDS") or "", "%d+") do
+  writer_ids[#writer_ids + 1] = id
+end
+if method ~= "GET" then
+  headers["Content-Type"] = "application/json"
+end
 -- built in init(): wrk.format adds the Host header, which wrk only knows once the threads start
 local fixed = nil
 
@@ -35,6 +45,7 @@ local threads = {}
 function setup(thread)
   thread:set("seed", math.random(1, 2 ^ 30))
   table.insert(threads, thread)
+  thread:set("writer", writer_ids[#threads] or "")
 end
 
 -- per thread (one Lua state each)
@@ -46,8 +57,14 @@ function init(args)
   fixed = wrk.format("GET", path, headers)
 end
 
+local sequence = 0
 function request()
   started = now_us()
+  if method ~= "GET" then
+    sequence = (sequence + 1) % 100
+    local body = string.format('{"phone":"+33 6 12 34 56 %02d"}', sequence)
+    return wrk.format(method, (path:gsub("{id}", writer)), headers, body)
+  end
   if dynamic then
     return wrk.format("GET", (path:gsub("{id}", tostring(math.random(1, ids)))), headers)
   end

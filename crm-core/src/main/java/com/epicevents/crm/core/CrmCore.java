@@ -18,7 +18,6 @@ import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.core.webhooks.JdkWebhookSender;
 import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
-import com.epicevents.crm.persistence.PostgresChangeSignals;
 import com.epicevents.crm.persistence.SecretBox;
 import com.epicevents.crm.persistence.WebhookBodies;
 import com.epicevents.crm.domain.audit.AuditEntry;
@@ -35,8 +34,9 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safe: build one core per database and share it; every use case call is its own
  * transaction on a connection borrowed from the {@code DataSource} and returned before the call
- * ends. Besides those, the core holds one connection of its own for LISTEN (change and webhook
- * signals), opened when first needed: {@link #close()} the core, then close the
+ * ends. Besides those, the core holds two connections of its own for LISTEN (the credential
+ * cache's invalidations, from the start; change and webhook signals, when first needed) and
+ * writes sessions' last uses behind: {@link #close()} the core, then close the
  * {@code DataSource} (the caller's).
  *
  * <pre>{@code
@@ -48,12 +48,12 @@ import javax.sql.DataSource;
 public final class CrmCore implements AutoCloseable {
   private final UseCases useCases;
   private final CorePorts ports;
-  private final PostgresChangeSignals signals;
+  private final PersistenceAdapters persistence;
   private final BoundedPasswordHasher passwordHashing;
 
-  private CrmCore(CorePorts ports, PostgresChangeSignals signals, BoundedPasswordHasher passwordHashing) {
+  private CrmCore(CorePorts ports, PersistenceAdapters persistence, BoundedPasswordHasher passwordHashing) {
     this.ports = ports;
-    this.signals = signals;
+    this.persistence = persistence;
     this.passwordHashing = passwordHashing;
     this.useCases = CrmServices.create(ports);
   }
@@ -77,7 +77,7 @@ public final class CrmCore implements AutoCloseable {
 
   /** Wakes its waiters when a change or a webhook attempt is committed (LISTEN/NOTIFY). */
   public ChangeSignals changeSignals() {
-    return signals;
+    return persistence.changeSignals();
   }
 
   /** The bounded executor every password check runs on (its queue is a metric). */
@@ -100,10 +100,23 @@ public final class CrmCore implements AutoCloseable {
     };
   }
 
-  /** Stops the change listener (its own connection); the data source is the caller's to close. */
+  /**
+   * Wakes every waiter on {@link #changeSignals()} and stops that listener (the process is
+   * stopping: long polls answer at once, delivery workers stop waiting). {@link #close()} still
+   * has to be called.
+   */
+  public void stopChangeSignals() {
+    persistence.changeSignals().close();
+  }
+
+  /**
+   * Stops what the core runs in the background (its listeners, each on a connection of its own;
+   * the write-behind of session last uses) and writes the pending last uses. Close it before the
+   * data source, which is the caller's to close.
+   */
   @Override
   public void close() {
-    signals.close();
+    persistence.close();
   }
 
   /**
@@ -214,14 +227,14 @@ public final class CrmCore implements AutoCloseable {
         return box;
       };
       PersistenceAdapters db = webhookBodies == null
-          ? CrmDatabase.adapters(dataSource, schema, CrmDatabase.plainWebhookBodies(), secrets)
-          : CrmDatabase.adapters(dataSource, schema, webhookBodies, secrets);
+          ? CrmDatabase.adapters(dataSource, schema, CrmDatabase.plainWebhookBodies(), secrets, clock)
+          : CrmDatabase.adapters(dataSource, schema, webhookBodies, secrets, clock);
       BoundedPasswordHasher hasher = BoundedPasswordHasher.sizedToTheCores(
           passwordHasher != null ? passwordHasher : new Argon2PasswordHasher());
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
           securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
-          webhookSettings), db.changeSignals(), hasher);
+          webhookSettings), db, hasher);
     }
   }
 }

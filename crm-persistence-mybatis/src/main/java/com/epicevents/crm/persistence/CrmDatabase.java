@@ -2,6 +2,18 @@ package com.epicevents.crm.persistence;
 
 import com.epicevents.crm.persistence.mapper.AuditMapper;
 import com.epicevents.crm.persistence.mapper.ChangeMapper;
+import com.epicevents.crm.persistence.mapper.ChangeRow;
+import com.epicevents.crm.persistence.mapper.WebhookDeliveryRow;
+import com.epicevents.crm.persistence.mapper.WebhookSubscriptionRow;
+import com.epicevents.crm.persistence.mapper.AuditRow;
+import com.epicevents.crm.persistence.mapper.ClientRow;
+import com.epicevents.crm.persistence.mapper.CollaboratorRow;
+import com.epicevents.crm.persistence.mapper.ContractRow;
+import com.epicevents.crm.persistence.mapper.CredentialRow;
+import com.epicevents.crm.persistence.mapper.EventRow;
+import com.epicevents.crm.persistence.mapper.LoginAttemptRow;
+import com.epicevents.crm.persistence.mapper.SessionRow;
+import com.epicevents.crm.persistence.mapper.Stamp;
 import com.epicevents.crm.persistence.mapper.ClientMapper;
 import com.epicevents.crm.persistence.mapper.CollaboratorMapper;
 import com.epicevents.crm.persistence.mapper.ContractMapper;
@@ -34,11 +46,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.epicevents.crm.persistence.credential.CredentialCache;
+import com.epicevents.crm.persistence.credential.CredentialListener;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -46,6 +62,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.mapping.Environment;
@@ -342,12 +360,12 @@ public final class CrmDatabase {
     config.setPoolName("crm-" + user);
     config.addDataSourceProperty("currentSchema", schema);
     config.addDataSourceProperty("ApplicationName", "epic-events-crm");
-    // Measured on 100k clients / 1M events (bench/scale-results.md): the generic plan of a reused
-    // prepared statement ignores how selective a search term or a filter value is (36 ms instead
-    // of 1.7 ms for a rare client search), and the default random_page_cost, tuned for spinning
-    // disks, makes the planner walk the primary key instead of the filter's index. Planning each
-    // page afresh costs a fraction of a millisecond.
-    config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan -c random_page_cost=1.1");
+    // The default random_page_cost, tuned for spinning disks, makes the planner walk the primary
+    // key instead of a filter's index (measured on 100k clients / 1M events,
+    // bench/scale-results.md). Plans are chosen per statement: PostgreSQL's own choice (a generic
+    // plan once it is as good) everywhere, custom plans only where the data's skew needs them
+    // (client search, see MyBatisClientRepository).
+    config.addDataSourceProperty("options", "-c random_page_cost=1.1");
     return new HikariDataSource(config);
   }
 
@@ -362,63 +380,92 @@ public final class CrmDatabase {
 
   /** {@link #adapters(DataSource)} on another schema: every statement names that schema. */
   public static PersistenceAdapters adapters(DataSource appDataSource, String schema) {
-    return adapters(appDataSource, schema, CrmDatabase::plainBody, () -> {
-      throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
-    });
+    return adapters(appDataSource, schema, plainWebhookBodies(), CrmDatabase::noSecretKey, Clock.systemUTC());
   }
 
-  /** {@link #adapters(DataSource, String, WebhookBodies, java.util.function.Supplier)} on schema {@code crm}. */
+  /** {@link #adapters(DataSource)} with the core's clock (when a written-behind last use is due). */
+  public static PersistenceAdapters adapters(DataSource appDataSource, Clock clock) {
+    return adapters(appDataSource, SCHEMA, plainWebhookBodies(), CrmDatabase::noSecretKey, clock);
+  }
+
+  /** {@link #adapters(DataSource, String, WebhookBodies, java.util.function.Supplier, Clock)} on schema {@code crm}. */
   public static PersistenceAdapters adapters(DataSource appDataSource, WebhookBodies bodies,
       java.util.function.Supplier<SecretBox> secretBox) {
-    return adapters(appDataSource, SCHEMA, bodies, secretBox);
+    return adapters(appDataSource, SCHEMA, bodies, secretBox, Clock.systemUTC());
   }
 
   /**
-   * Every persistence port over one MyBatis session factory on the application's data source.
+   * Every persistence port over one MyBatis session factory on the application's data source,
+   * with the credential cache and its invalidation listener (on a connection of its own: a new
+   * one from the pool's settings when {@code appDataSource} is a HikariCP pool, else one taken
+   * from {@code appDataSource}, which must then not be a pool). Close the result to stop the
+   * listeners and write the pending last uses of sessions.
    *
    * @param schema the CRM's schema: every statement names it
    * @param bodies writes a webhook event's body (the record as the HTTP API shows it)
    * @param secretBox seals webhook secrets at rest; asked for only when webhooks are managed or sent
+   * @param clock when a written-behind last use is due (the core's clock)
    */
   public static PersistenceAdapters adapters(DataSource appDataSource, String schema, WebhookBodies bodies,
-      java.util.function.Supplier<SecretBox> secretBox) {
+      java.util.function.Supplier<SecretBox> secretBox, Clock clock) {
     MyBatisTransactions tx = new MyBatisTransactions(
         new SqlSessionFactoryBuilder().build(mybatis(appDataSource, schema)));
+    CredentialCache cache = new CredentialCache(100_000);
+    CredentialListener listener = new CredentialListener(listenerConnections(appDataSource), cache).start();
+    MyBatisSessionStore sessions = new MyBatisSessionStore(tx, cache, clock);
     return new PersistenceAdapters(
         tx,
         new MyBatisCollaboratorRepository(tx),
         new MyBatisClientRepository(tx),
         new MyBatisContractRepository(tx),
         new MyBatisEventRepository(tx),
-        new MyBatisSessionStore(tx),
+        sessions,
         new MyBatisLoginAttemptStore(tx),
         new MyBatisAuditTrail(tx),
         new MyBatisChangeLog(tx, bodies),
         new MyBatisWebhookStore(tx, bodies, secretBox),
-        new PostgresChangeSignals(listenerConnector(appDataSource)));
+        new PostgresChangeSignals(changeListenerConnections(appDataSource)),
+        () -> {
+          listener.close();
+          sessions.close();
+        });
   }
 
-  /**
-   * A connection of its own for LISTEN: with a HikariCP pool, a new connection with the pool's
-   * URL and credentials, so that no pooled connection is held; with any other data source, one
-   * of its connections (kept for the life of the listener).
-   */
-  static PostgresChangeSignals.Connector listenerConnector(DataSource dataSource) {
-    if (dataSource instanceof HikariDataSource hikari) {
+  /** How the listener's connection is named in pg_stat_activity (followed by the OS process id). */
+  public static final String LISTENER_APPLICATION_NAME = "epic-events-crm-listener";
+
+  private static Callable<Connection> listenerConnections(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource pool) {
       return () -> {
-        java.util.Properties props = new java.util.Properties();
-        props.putAll(hikari.getDataSourceProperties());
-        if (hikari.getUsername() != null) {
-          props.setProperty("user", hikari.getUsername());
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+          properties.setProperty("password", pool.getPassword());
         }
-        if (hikari.getPassword() != null) {
-          props.setProperty("password", hikari.getPassword());
-        }
-        props.setProperty("ApplicationName", "epic-events-crm-listener");
-        return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), props);
+        properties.setProperty("ApplicationName", LISTENER_APPLICATION_NAME + " " + ProcessHandle.current().pid());
+        properties.remove("options"); // planner settings are for the pool's statements
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
       };
     }
     return dataSource::getConnection;
+  }
+
+  private static PostgresChangeSignals.Connector changeListenerConnections(DataSource dataSource) {
+    Callable<Connection> connections = listenerConnections(dataSource);
+    return () -> {
+      try {
+        return connections.call();
+      } catch (SQLException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new SQLException("cannot open the change listener's connection", e);
+      }
+    };
+  }
+
+  private static SecretBox noSecretKey() {
+    throw new IllegalStateException("webhooks need webhooks.secret-key, which is not configured");
   }
 
   /** Webhook bodies whose {@code data} is the record's plain text form (no HTTP representation). */
@@ -447,15 +494,24 @@ public final class CrmDatabase {
     Configuration configuration = new Configuration(
         new Environment("crm", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
+    // The XML mappers' row types have an explicit <resultMap> (constructor arguments by column):
+    // matching column names to parameter names for every row cost half the server's CPU on a page
+    // of events. The annotation mappers of the changes feed and webhooks still map by argument name.
     configuration.setArgNameBasedConstructorAutoMapping(true);
     // No cache across statements: a unit of work re-reads what it (or a concurrent one) changed.
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setCacheEnabled(false);
     configuration.setDefaultStatementTimeout(30);
     configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
-    configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
     configuration.getLanguageRegistry().register(new SchemaQualifyingDriver(schema));
     configuration.setDefaultScriptingLanguage(SchemaQualifyingDriver.class);
+    // Named one by one: scanning the package makes MyBatis list every entry of the class path's
+    // jars, seconds of `crm serve`'s start in the single shaded jar.
+    for (Class<?> row : List.of(AuditRow.class, ClientRow.class, CollaboratorRow.class, ContractRow.class,
+        CredentialRow.class, EventRow.class, LoginAttemptRow.class, SessionRow.class, Stamp.class,
+        ChangeRow.class, WebhookDeliveryRow.class, WebhookSubscriptionRow.class)) {
+      configuration.getTypeAliasRegistry().registerAlias(row);
+    }
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
         EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class, ChangeMapper.class,
         WebhookMapper.class)) {

@@ -13,7 +13,8 @@ import com.epicevents.crm.application.port.out.WebhookStore;
 
 /**
  * Every persistence port, sharing one MyBatis session factory: a repository called inside
- * {@code transactions.inTransaction(..)} joins that unit of work.
+ * {@code transactions.inTransaction(..)} joins that unit of work. Closing stops what runs in the
+ * background (the credential invalidation listener, the write-behind of session last uses).
  */
 public record PersistenceAdapters(
     Transactions transactions,
@@ -26,4 +27,17 @@ public record PersistenceAdapters(
     AuditTrail auditTrail,
     ChangeLog changes,
     WebhookStore webhooks,
-    PostgresChangeSignals changeSignals) {}
+    PostgresChangeSignals changeSignals,
+    AutoCloseable background) implements AutoCloseable {
+
+  /** Stops the change listener, then what runs in the background for sessions. */
+  @Override
+  public void close() {
+    changeSignals.close();
+    try {
+      background.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the persistence adapters failed", e);
+    }
+  }
+}

@@ -3,9 +3,11 @@ package com.epicevents.crm.application.service;
 import com.epicevents.crm.application.port.in.ExpectedVersion;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.out.RecordChange;
+import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.access.AccessPolicy;
+import com.epicevents.crm.domain.access.Actor;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Decision;
 import com.epicevents.crm.domain.access.Ownership;
@@ -36,7 +38,9 @@ final class Guard {
   static final String ACCOUNT_DEACTIVATED = "your account has been deactivated: ask a manager if this is a mistake";
   /** Attempts of a change without an expected version before a conflict is reported after all. */
   static final int UPDATE_ATTEMPTS = 50;
-  private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  private static final Duration STORE_USE_EVERY = Duration.ofMinutes(1);
+  /** How long before the stored last use would make the session idle a later use must be stored. */
+  static final Duration STORE_MARGIN = Duration.ofSeconds(5);
 
   private final CorePorts ports;
   private final AccessPolicy policy = new AccessPolicy();
@@ -87,7 +91,23 @@ final class Guard {
     }
   }
 
-  /** The session behind the token, if it is open, and its owner if still active. */
+  /**
+   * Runs a read: no unit of work around it (each statement stands alone); an access refusal is
+   * audited in a unit of its own.
+   */
+  <T> T read(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (AccessDenied denied) {
+      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      throw denied;
+    }
+  }
+
+  /**
+   * For changes: the session behind the token, if it is open, and its owner freshly read if
+   * still active, both inside the unit of work.
+   */
   Authenticated authenticate(AuthToken token) {
     if (token == null) {
       throw new AuthenticationFailed(SESSION_ENDED);
@@ -98,20 +118,63 @@ final class Guard {
     if (session.revoked()) {
       throw new AuthenticationFailed(deactivated(session) ? ACCOUNT_DEACTIVATED : SESSION_ENDED);
     }
-    if (!now.isBefore(session.absoluteExpiresAt())
-        || !now.isBefore(session.lastUsedAt().plus(ports.settings().idleTimeout()))) {
-      throw new AuthenticationFailed("your session has expired: please log in again");
-    }
+    refuseIfExpired(session.absoluteExpiresAt(), session.lastUsedAt(), now);
     Collaborator collaborator = ports.collaborators().findById(session.collaboratorId())
         .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
     if (!collaborator.active()) {
       throw new AuthenticationFailed(ACCOUNT_DEACTIVATED);
     }
-    if (Duration.between(session.lastUsedAt(), now).compareTo(TOUCH_EVERY) >= 0) {
-      session = session.touched(now);
-      ports.sessions().update(session);
+    recordUse(session.id(), session.lastUsedAt(), now);
+    return new Authenticated(session.touched(now), collaborator);
+  }
+
+  /**
+   * For reads: the credential behind the token (one read, possibly answered from memory, which
+   * every revocation empties at once). A session that looks idle here is looked up in the store
+   * before it is refused, since another process may have recorded a later use.
+   */
+  Reader authenticateToRead(AuthToken token) {
+    if (token == null) {
+      throw new AuthenticationFailed(SESSION_ENDED);
     }
-    return new Authenticated(session, collaborator);
+    String tokenHash = Tokens.sha256(token.value());
+    Credential credential = ports.sessions().findCredential(tokenHash)
+        .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
+    Instant now = now();
+    if (idle(credential.lastUsedAt(), now)) {
+      credential = ports.sessions().findCredentialInStore(tokenHash)
+          .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
+    }
+    if (credential.revoked()) {
+      throw new AuthenticationFailed(credential.ownerActive() ? SESSION_ENDED : ACCOUNT_DEACTIVATED);
+    }
+    refuseIfExpired(credential.absoluteExpiresAt(), credential.lastUsedAt(), now);
+    if (!credential.ownerActive()) {
+      throw new AuthenticationFailed(ACCOUNT_DEACTIVATED);
+    }
+    recordUse(credential.sessionId(), credential.lastUsedAt(), now);
+    return new Reader(new Actor(credential.ownerId(), credential.ownerTeam(), credential.ownerActive()));
+  }
+
+  private void refuseIfExpired(Instant absoluteExpiresAt, Instant lastUsedAt, Instant now) {
+    if (!now.isBefore(absoluteExpiresAt) || idle(lastUsedAt, now)) {
+      throw new AuthenticationFailed("your session has expired: please log in again");
+    }
+  }
+
+  private boolean idle(Instant lastUsedAt, Instant now) {
+    return !now.isBefore(lastUsedAt.plus(ports.settings().idleTimeout()));
+  }
+
+  /**
+   * The idle-expiry clock restarts at every use, exactly. The use is written behind: at most once
+   * a minute per session, and always {@link #STORE_MARGIN} before the stored value would let
+   * another process think the session idle.
+   */
+  private void recordUse(long sessionId, Instant lastUsedAt, Instant now) {
+    Instant byInterval = lastUsedAt.plus(STORE_USE_EVERY);
+    Instant beforeIdle = lastUsedAt.plus(ports.settings().idleTimeout()).minus(STORE_MARGIN);
+    ports.sessions().recordUse(sessionId, now, byInterval.isBefore(beforeIdle) ? byInterval : beforeIdle);
   }
 
   private boolean deactivated(Session session) {
@@ -120,9 +183,17 @@ final class Guard {
 
   /** Refuses unless the policy allows this action on a target with these ownership facts. */
   void permit(Authenticated who, Action action, Ownership target, EntityType type, Long entityId) {
-    Decision decision = policy.decide(who.actor(), action, target);
+    permit(who.actor(), action, target, type, entityId);
+  }
+
+  void permit(Reader who, Action action, Ownership target, EntityType type, Long entityId) {
+    permit(who.actor(), action, target, type, entityId);
+  }
+
+  private void permit(Actor actor, Action action, Ownership target, EntityType type, Long entityId) {
+    Decision decision = policy.decide(actor, action, target);
     if (!decision.allowed()) {
-      throw new AccessDenied(decision.reason(), who.actorId(), action.name(), type.name(), entityId);
+      throw new AccessDenied(decision.reason(), actor.id().value(), action.name(), type.name(), entityId);
     }
   }
 

@@ -41,6 +41,10 @@ public record SecuritySettings(
     }
   }
 
+  public SecuritySettings withIdleTimeout(Duration timeout) {
+    return new SecuritySettings(timeout, absoluteTimeout, reauthenticationWindow, throttleAfterFailures, lockAfterFailures, lockDuration);
+  }
+
   public SecuritySettings withReauthenticationWindow(Duration window) {
     return new SecuritySettings(idleTimeout, absoluteTimeout, window, throttleAfterFailures, lockAfterFailures, lockDuration);
   }

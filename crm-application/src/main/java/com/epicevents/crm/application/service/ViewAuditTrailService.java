@@ -21,8 +21,8 @@ final class ViewAuditTrailService implements ViewAuditTrailUseCase {
 
   @Override
   public Page<AuditRecord> list(AuthToken token, AuditFilter filter, PageRequest page) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ_AUDIT, Ownership.NONE, EntityType.SESSION, null);
       return ports.auditTrail().list(filter, page);
     });

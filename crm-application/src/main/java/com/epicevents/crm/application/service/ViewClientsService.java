@@ -22,8 +22,8 @@ final class ViewClientsService implements ViewClientsUseCase {
 
   @Override
   public ClientView get(AuthToken token, ClientId id) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.CLIENT, id.value());
       return Loads.client(ports, id);
     });
@@ -31,8 +31,8 @@ final class ViewClientsService implements ViewClientsUseCase {
 
   @Override
   public Page<ClientView> list(AuthToken token, ClientFilter filter, PageRequest page) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.CLIENT, null);
       return ports.clients().list(filter, page);
     });

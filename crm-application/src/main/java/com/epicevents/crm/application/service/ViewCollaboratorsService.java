@@ -25,8 +25,8 @@ final class ViewCollaboratorsService implements ViewCollaboratorsUseCase {
 
   @Override
   public CollaboratorView get(AuthToken token, CollaboratorId id) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.COLLABORATOR, id.value());
       Collaborator found = ports.collaborators().findById(id)
           .orElseThrow(() -> new NotFound("COLLABORATOR", id.value()));
@@ -36,16 +36,16 @@ final class ViewCollaboratorsService implements ViewCollaboratorsUseCase {
 
   @Override
   public Page<CollaboratorView> list(AuthToken token, CollaboratorFilter filter, PageRequest page) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.COLLABORATOR, null);
       return ports.collaborators().list(filter, page).map(c -> viewFor(who, c));
     });
   }
 
   /** Colleagues' e-mail and phone are for management's eyes (and one's own). */
-  private static CollaboratorView viewFor(Authenticated who, Collaborator c) {
-    boolean full = who.collaborator().team() == Team.MANAGEMENT || c.id().equals(who.collaborator().id());
+  private static CollaboratorView viewFor(Reader who, Collaborator c) {
+    boolean full = who.actor().team() == Team.MANAGEMENT || c.id().equals(who.actor().id());
     return full ? CollaboratorView.full(c) : CollaboratorView.directory(c);
   }
 }

@@ -22,8 +22,8 @@ final class ViewContractsService implements ViewContractsUseCase {
 
   @Override
   public ContractView get(AuthToken token, ContractId id) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.CONTRACT, id.value());
       return Loads.contract(ports, id);
     });
@@ -31,8 +31,8 @@ final class ViewContractsService implements ViewContractsUseCase {
 
   @Override
   public Page<ContractView> list(AuthToken token, ContractFilter filter, PageRequest page) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       boolean unsignedOrUnpaid = Boolean.FALSE.equals(filter.signed()) || Boolean.FALSE.equals(filter.fullyPaid());
       guard.permit(who, unsignedOrUnpaid ? Action.LIST_UNSIGNED_OR_UNPAID_CONTRACTS : Action.READ,
           Ownership.NONE, EntityType.CONTRACT, null);

@@ -25,8 +25,8 @@ final class ViewEventsService implements ViewEventsUseCase {
 
   @Override
   public EventView get(AuthToken token, EventId id) {
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       guard.permit(who, Action.READ, Ownership.NONE, EntityType.EVENT, id.value());
       return Loads.event(ports, id);
     });
@@ -37,18 +37,18 @@ final class ViewEventsService implements ViewEventsUseCase {
     if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
       throw ValidationFailed.of("to", "must not be before 'from'");
     }
-    return guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+    return guard.read(() -> {
+      Reader who = guard.authenticateToRead(token);
       Action action = query.mine() ? Action.LIST_MY_EVENTS
           : Boolean.TRUE.equals(query.unassigned()) ? Action.LIST_UNASSIGNED_EVENTS : Action.READ;
       guard.permit(who, action, Ownership.NONE, EntityType.EVENT, null);
       CollaboratorId supportContact = query.supportContactId();
       CollaboratorId salesContact = null;
       if (query.mine()) {
-        if (who.collaborator().team() == Team.SUPPORT) {
-          supportContact = who.collaborator().id();
+        if (who.actor().team() == Team.SUPPORT) {
+          supportContact = who.actor().id();
         } else {
-          salesContact = who.collaborator().id();
+          salesContact = who.actor().id();
         }
       }
       EventFilter filter = new EventFilter(query.contractId(), supportContact, query.unassigned(),

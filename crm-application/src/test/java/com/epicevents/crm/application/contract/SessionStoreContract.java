@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.application.port.out.SessionStore;
@@ -80,6 +81,54 @@ public abstract class SessionStoreContract extends PortContractSupport {
     assertEquals(1, store().revokeAllOf(collaborator.id(), null));
     assertTrue(revoked(kept));
     assertEquals(0, store().revokeAllOf(collaborator.id(), null));
+  }
+
+  @Test
+  void findCredentialReturnsTheSessionWithWhatItsOwnerIsNow() {
+    Collaborator owner = newCollaborator(Team.SUPPORT);
+    Session session = newSession(owner, SessionKind.API);
+
+    Credential credential = store().findCredential(session.tokenHash()).orElseThrow();
+
+    assertEquals(session.id(), credential.sessionId());
+    assertEquals(owner.id(), credential.ownerId());
+    assertEquals(Team.SUPPORT, credential.ownerTeam());
+    assertTrue(credential.ownerActive());
+    assertEquals(SessionKind.API, credential.kind());
+    assertEquals(session.absoluteExpiresAt(), credential.absoluteExpiresAt());
+    assertEquals(session.lastUsedAt(), credential.lastUsedAt());
+    assertFalse(credential.revoked());
+    assertEquals(Optional.of(credential), store().findCredentialInStore(session.tokenHash()));
+    assertEquals(Optional.empty(), store().findCredential(tokenHash(unique("never-issued"))));
+  }
+
+  @Test
+  void aRevokedSessionsCredentialSaysSoAtOnceEvenAfterItWasRead() {
+    Collaborator owner = newCollaborator(Team.SALES);
+    Session one = newSession(owner, SessionKind.API);
+    Session two = newSession(owner, SessionKind.API);
+    store().findCredential(one.tokenHash());
+    store().findCredential(two.tokenHash());
+
+    store().revoke(one.id());
+    assertTrue(store().findCredential(one.tokenHash()).orElseThrow().revoked());
+    assertFalse(store().findCredential(two.tokenHash()).orElseThrow().revoked());
+
+    store().revokeAllOf(owner.id(), null);
+    assertTrue(store().findCredential(two.tokenHash()).orElseThrow().revoked());
+  }
+
+  @Test
+  void aRecordedUseIsSeenAtOnceAndLastUseNeverMovesBackwards() {
+    Session session = newSession(newCollaborator(Team.SALES), SessionKind.API);
+
+    store().recordUse(session.id(), at(3), at(4));
+    store().recordUse(session.id(), at(2), at(4));
+
+    assertEquals(at(3), store().findCredential(session.tokenHash()).orElseThrow().lastUsedAt());
+    assertEquals(at(3), store().findByTokenHash(session.tokenHash()).orElseThrow().lastUsedAt());
+    store().update(session.touched(at(1)));
+    assertEquals(at(3), store().findByTokenHash(session.tokenHash()).orElseThrow().lastUsedAt());
   }
 
   private boolean revoked(Session session) {

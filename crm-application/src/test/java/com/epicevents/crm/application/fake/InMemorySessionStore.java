@@ -1,8 +1,11 @@
 package com.epicevents.crm.application.fake;
 
+import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionStore;
+import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,12 +35,43 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public Optional<Credential> findCredential(String tokenHash) {
+    return findCredentialInStore(tokenHash);
+  }
+
+  /** The fake has one process and no memory of its own: every answer comes from the store. */
+  @Override
+  public Optional<Credential> findCredentialInStore(String tokenHash) {
+    return store.locked(() -> findByTokenHash(tokenHash).flatMap(s -> {
+      Collaborator owner = store.collaborators.get(s.collaboratorId().value());
+      if (owner == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Credential(s.id(), s.tokenHash(), s.kind(), s.collaboratorId(), owner.team(),
+          owner.active(), s.absoluteExpiresAt(), s.lastUsedAt(), s.revoked()));
+    }));
+  }
+
+  /** Written at once (the store is memory): the latest use wins. */
+  @Override
+  public void recordUse(long sessionId, Instant at, Instant storeBy) {
+    store.locked(() -> {
+      Session s = store.sessions.get(sessionId);
+      if (s != null && at.isAfter(s.lastUsedAt())) {
+        store.sessions.put(sessionId, s.touched(at));
+      }
+      return null;
+    });
+  }
+
+  @Override
   public void update(Session session) {
     store.locked(() -> {
       Session current = store.sessions.get(session.id());
       if (current != null) {
         store.sessions.put(session.id(), new Session(current.id(), current.tokenHash(), current.collaboratorId(),
-            current.kind(), current.createdAt(), session.lastUsedAt(), current.absoluteExpiresAt(),
+            current.kind(), current.createdAt(), latest(current.lastUsedAt(), session.lastUsedAt()),
+            current.absoluteExpiresAt(),
             session.passwordConfirmedAt(), current.revoked()));
       }
       return null;
@@ -67,6 +101,10 @@ public final class InMemorySessionStore implements SessionStore {
       }
       return count;
     });
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static Session revoked(Session s) {

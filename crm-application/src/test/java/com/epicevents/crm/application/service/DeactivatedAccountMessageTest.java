@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.in.ExpectedVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,7 +24,7 @@ class DeactivatedAccountMessageTest {
     AuthToken hers = crm.login(alice);
     AuthToken other = crm.login(alice);
     crm.useCases.logOut().logOut(other);
-    crm.useCases.deactivateCollaborator().deactivate(crm.login(boss), alice.id(), null);
+    crm.useCases.deactivateCollaborator().deactivate(crm.login(boss), alice.id(), ExpectedVersion.ANY);
 
     AuthenticationFailed ended = assertThrows(AuthenticationFailed.class,
         () -> crm.useCases.currentSession().current(hers));

@@ -119,6 +119,24 @@ class SessionSecurityTest {
   }
 
   @Test
+  void idleExpiryCountsFromTheLastUseExactlyNotFromTheLastStoredMinute() {
+    TestCrm oneMinute = new TestCrm(SecuritySettings.DEFAULTS.withIdleTimeout(Duration.ofMinutes(1)));
+    Collaborator bob = oneMinute.collaborator("bob", Team.SALES);
+    AuthToken token = oneMinute.login(bob);
+    oneMinute.clock.advance(Duration.ofSeconds(35));
+    oneMinute.useCases.clients().list(token, ClientFilter.ALL, PageRequest.firstDefault());
+    oneMinute.clock.advance(Duration.ofSeconds(35));
+    // 70 s after login, 35 s after the last use: still open, for a read and for a change
+    assertDoesNotThrow(() -> oneMinute.useCases.clients().list(token, ClientFilter.ALL, PageRequest.firstDefault()));
+    oneMinute.clock.advance(Duration.ofSeconds(59));
+    assertDoesNotThrow(() -> oneMinute.useCases.createClient().create(token, CreateClientUseCase.Command.of(
+        "Kevin Casey", "kevin@startup.io", "+678 123 456 78", "Cool Startup LLC", null)));
+    oneMinute.clock.advance(Duration.ofSeconds(60));
+    assertThrows(AuthenticationFailed.class,
+        () -> oneMinute.useCases.clients().list(token, ClientFilter.ALL, PageRequest.firstDefault()));
+  }
+
+  @Test
   void deactivationAndTeamChangeEndEverySessionOfThatPerson() {
     AuthToken mine = crm.login(alice);
     AuthToken boss = crm.login(manager);

@@ -27,13 +27,14 @@ final class ManagerCreation {
     try (HikariDataSource app = CrmDatabase.pooledDataSource(
              applicationJdbcUrl, config.dbAppUser(), config.dbAppPassword(), 2);
          SentryErrorReporter reporter = RunningCrm.startMonitoring(config)) {
-      CrmCore core = CrmCore.builder(app)
+      try (CrmCore core = CrmCore.builder(app)
           .passwordHasher(new Argon2PasswordHasher(cost))
           .securitySettings(config.securitySettings())
           .errorReporter(reporter)
           .webhookBodies(IntegrationRepresentations::webhookBody)
-          .build();
-      return core.useCases().createManagerAsAdmin().execute(command);
+          .build()) {
+        return core.useCases().createManagerAsAdmin().execute(command);
+      }
     }
   }
 }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code crm serve}: the HTTP API and the webhook delivery worker over a {@link CrmCore}, until
  * the process is told to stop. Stopping (a call to {@link #stop()} or SIGTERM/Ctrl+C through the
  * shutdown hook) runs in this order: the server stops accepting and lets requests in flight
- * finish, the webhook worker finishes the attempts in flight, the change listener closes,
- * monitoring sends what it has queued, then the connection pool closes — so no request or
- * attempt loses its database mid-way.
+ * finish, the webhook worker finishes the attempts in flight, monitoring sends what it has
+ * queued, the core writes the sessions' pending last uses and stops its listeners, then the
+ * connection pool closes — so no request or attempt loses its database mid-way.
  *
  * <pre>{@code
  * ServeRunner runner = ServeRunner.start(core, pool, settings);
@@ -103,11 +103,12 @@ public final class ServeRunner implements AutoCloseable {
       LOG.info("crm serve: stopping");
       // First what works in the background, so that nothing new starts on the database.
       webhooks.requestStop();
-      core.close();
+      core.stopChangeSignals();
       api.stop();
       webhooks.close();
       health.close();
       flushMonitoring();
+      closeCore();
       closePool();
       LOG.info("crm serve: stopped");
     } finally {
@@ -126,6 +127,14 @@ public final class ServeRunner implements AutoCloseable {
       reporter.flush();
     } catch (RuntimeException e) {
       LOG.warn("crm serve: monitoring could not be flushed ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  private void closeCore() {
+    try {
+      core.close();
+    } catch (RuntimeException e) {
+      LOG.warn("crm serve: the core did not stop cleanly ({})", e.getClass().getSimpleName());
     }
   }
 

@@ -12,6 +12,9 @@ public interface ClientMapper {
   /** Null when no row has this id and version. */
   Stamp update(ClientRow row);
 
+  /** Until the transaction ends, plans every statement for its parameters' values (custom plans). */
+  String planForTheseValues();
+
   /** {@code pattern}: an ILIKE pattern with wildcards already escaped, or null. */
   List<ClientRow> list(
       @Param("salesContactId") Long salesContactId, @Param("pattern") String pattern,

@@ -74,8 +74,15 @@ public final class MyBatisClientRepository implements ClientRepository {
       return new Page<>(java.util.List.of(), null); // no stored text holds NUL (PostgreSQL cannot)
     }
     String pattern = TextSearch.containsPattern(f.text());
-    var rows = tx.withMapper(ClientMapper.class,
-        m -> m.list(salesContactId, pattern, page.after(), page.limit() + 1));
+    var rows = pattern == null
+        ? tx.withMapper(ClientMapper.class, m -> m.list(salesContactId, null, page.after(), page.limit() + 1))
+        // How many clients a term matches varies by orders of magnitude ("a" against a rare
+        // name): a generic plan made for no term in particular took 36 ms instead of 1.7 ms for a
+        // rare one (bench/scale-results.md), so a search is planned for its own term each time.
+        : tx.inTransaction(() -> tx.withMapper(ClientMapper.class, m -> {
+          m.planForTheseValues();
+          return m.list(salesContactId, pattern, page.after(), page.limit() + 1);
+        }));
     return Page.fromRows(rows, page.limit(), ClientRow::id).map(MyBatisClientRepository::toView);
   }
 

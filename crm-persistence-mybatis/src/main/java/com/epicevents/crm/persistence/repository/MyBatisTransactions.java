@@ -2,6 +2,8 @@ package com.epicevents.crm.persistence.repository;
 
 import com.epicevents.crm.application.port.out.Transactions;
 import com.epicevents.crm.domain.error.ConcurrentModification;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A unit of work is one SqlSession (one connection, one database transaction) bound to the
  * calling thread. A nested {@link #inTransaction} joins the outer unit; a repository called
- * outside any unit runs in a short one of its own. Commit at the end, rollback on any error.
+ * outside any unit runs its one statement alone, in autocommit mode (no BEGIN/COMMIT round
+ * trips: the read path is one statement per call). Commit at the end, rollback on any error.
  * When the server aborts the transaction for a deadlock or a serialization failure, the whole
  * unit runs again (up to {@value #MAX_ATTEMPTS} times): the work must therefore read what it
  * changes inside the unit, which is how the use cases are written anyway.
@@ -23,6 +26,7 @@ public final class MyBatisTransactions implements Transactions {
 
   private final SqlSessionFactory factory;
   private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   public MyBatisTransactions(SqlSessionFactory factory) {
     this.factory = factory;
@@ -53,7 +57,7 @@ public final class MyBatisTransactions implements Transactions {
   <M, T> T withMapper(Class<M> mapperType, Function<M, T> statement) {
     SqlSession session = current.get();
     if (session == null) {
-      return inTransaction(() -> withMapper(mapperType, statement));
+      return alone(mapperType, statement);
     }
     try {
       return statement.apply(session.getMapper(mapperType));
@@ -62,9 +66,38 @@ public final class MyBatisTransactions implements Transactions {
     }
   }
 
+  /**
+   * Runs {@code action} once the current unit of work has committed (at once outside any unit);
+   * never when it rolls back. Used to drop what this process keeps in memory about a row the
+   * unit changed, so that no concurrent reader can put the old state back.
+   */
+  void afterCommit(Runnable action) {
+    List<Runnable> actions = afterCommit.get();
+    if (actions == null) {
+      action.run();
+    } else {
+      actions.add(action);
+    }
+  }
+
+  private <M, T> T alone(Class<M> mapperType, Function<M, T> statement) {
+    for (int attempt = 1; ; attempt++) {
+      try (SqlSession session = factory.openSession(true)) {
+        return statement.apply(session.getMapper(mapperType));
+      } catch (RuntimeException e) {
+        RuntimeException translated = DatabaseErrors.translate(e);
+        if (!(translated instanceof RetryableConflict) || attempt >= MAX_ATTEMPTS) {
+          throw translated instanceof RetryableConflict ? new ConcurrentModification("record", 0, null) : translated;
+        }
+      }
+    }
+  }
+
   private <T> T runOnce(Supplier<T> work) {
     SqlSession session = factory.openSession(false);
+    List<Runnable> committed = new ArrayList<>();
     current.set(session);
+    afterCommit.set(committed);
     try {
       T result = work.get();
       try {
@@ -72,12 +105,16 @@ public final class MyBatisTransactions implements Transactions {
       } catch (RuntimeException e) {
         throw DatabaseErrors.translate(e);
       }
+      current.remove();
+      afterCommit.remove();
+      committed.forEach(Runnable::run);
       return result;
     } catch (RuntimeException | Error e) {
       rollbackQuietly(session);
       throw e;
     } finally {
       current.remove();
+      afterCommit.remove();
       closeQuietly(session);
     }
   }

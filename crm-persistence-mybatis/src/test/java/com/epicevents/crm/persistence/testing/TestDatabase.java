@@ -128,6 +128,11 @@ public final class TestDatabase implements AutoCloseable {
   /** Closes the pools and drops the database and its role. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (adapters != null) {
+        adapters.close();
+      }
+    }
     appDataSource.close();
     ownerDataSource.close();
     try {

@@ -1,0 +1,48 @@
+package com.epicevents.crm.application.port.out;
+
+import com.epicevents.crm.domain.collaborator.CollaboratorId;
+import com.epicevents.crm.domain.common.Team;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a bearer secret resolves to, read in one go: the session (or, later, API key) behind a
+ * token hash and what its owner is now (team, active). This is what an adapter may keep in memory
+ * to answer reads without asking the database; everything in it is either fixed for the
+ * credential's life or ended by a revocation the stores announce.
+ *
+ * @param lastUsedAt the latest use this process knows of (it may not be stored yet)
+ */
+public record Credential(
+    long sessionId,
+    String tokenHash,
+    SessionKind kind,
+    CollaboratorId ownerId,
+    Team ownerTeam,
+    boolean ownerActive,
+    Instant absoluteExpiresAt,
+    Instant lastUsedAt,
+    boolean revoked) {
+
+  public Credential {
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(ownerTeam, "ownerTeam");
+    Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
+    Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+  }
+
+  /** The same credential, knowing of a later use (never moves last use backwards). */
+  public Credential usedAt(Instant at) {
+    Instant latest = at.isAfter(lastUsedAt) ? at : lastUsedAt;
+    return new Credential(sessionId, tokenHash, kind, ownerId, ownerTeam, ownerActive, absoluteExpiresAt, latest,
+        revoked);
+  }
+
+  @Override
+  public String toString() {
+    return "Credential[session=" + sessionId + ", owner=" + ownerId + ", team=" + ownerTeam + ", kind=" + kind
+        + ", revoked=" + revoked + "]";
+  }
+}
