@@ -10,7 +10,7 @@ import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.domain.audit.Changes;
 import com.epicevents.crm.domain.audit.EntityType;
-import com.epicevents.crm.persistence.repository.AuditHashing;
+import com.epicevents.crm.persistence.internal.repository.AuditHashing;
 import com.epicevents.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * moderately sized, analysed data set (the large benchmark is a separate tool).
  */
 class IndexUsageTest {
-  private static final String MAPPER = "com.epicevents.crm.persistence.mapper.";
+  private static final String MAPPER = "com.epicevents.crm.persistence.internal.mapper.";
   private static TestDatabase db;
   private static Configuration mybatis;
 

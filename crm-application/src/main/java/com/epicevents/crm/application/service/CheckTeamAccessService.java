@@ -5,7 +5,7 @@ import com.epicevents.crm.application.port.in.CheckTeamAccessUseCase;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.audit.EntityType;
 
-public final class CheckTeamAccessService implements CheckTeamAccessUseCase {
+final class CheckTeamAccessService implements CheckTeamAccessUseCase {
   private final Guard guard;
 
   public CheckTeamAccessService(CorePorts ports) {

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * flight. A process killed mid-attempt leaves it {@code sending}; once the lease expires
  * another worker sends it again (at least once: receivers de-duplicate on {@code webhook-id}).
  */
-public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
+final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   /** Delays before attempts 2 to 8; after the 8th attempt fails the delivery is failed for good. */
   static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
       Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));

@@ -24,7 +24,7 @@ import java.util.Set;
  * ({@code MANAGE_WEBHOOKS}), validate (the URL's addresses too), load, change, audit as WEBHOOK
  * — the audit names a rotated secret but never holds one.
  */
-public final class ManageWebhooksService implements ManageWebhooksUseCase {
+final class ManageWebhooksService implements ManageWebhooksUseCase {
   /** How long the previous secret keeps signing after a rotation. */
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
   private static final Set<String> STATUSES = Set.of(

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * again, so a change committed between the two reads is never slept through; each wake-up reads
  * once more in a new short transaction. No connection is held in between.
  */
-public final class ViewChangesService implements ViewChangesUseCase {
+final class ViewChangesService implements ViewChangesUseCase {
   private final CorePorts ports;
   private final Guard guard;
 

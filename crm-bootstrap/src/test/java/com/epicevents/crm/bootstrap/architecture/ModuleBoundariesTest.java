@@ -28,8 +28,7 @@ class ModuleBoundariesTest {
       "org.eclipse.jetty..", "kotlin..", "picocli..", "io.zonky..", "io.sentry..", "ch.qos.logback..",
       "com.fasterxml.jackson.datatype.."};
   /** Persistence internals: other modules go through CrmDatabase and the ports. */
-  static final String[] PERSISTENCE_INTERNALS = {"com.epicevents.crm.persistence.mapper..",
-      "com.epicevents.crm.persistence.repository..", "com.epicevents.crm.persistence.migration.."};
+  static final String[] PERSISTENCE_INTERNALS = {"com.epicevents.crm.persistence.internal.."};
 
   static JavaClasses classes;
 

@@ -2,7 +2,7 @@ package com.epicevents.crm.persistence.backup;
 
 import com.epicevents.crm.persistence.AuditVerification;
 import com.epicevents.crm.persistence.CrmDatabase;
-import com.epicevents.crm.persistence.migration.SchemaMigrations;
+import com.epicevents.crm.persistence.internal.migration.SchemaMigrations;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package com.epicevents.crm.persistence.demo;
 
 import com.epicevents.crm.domain.audit.AuditEntry;
-import com.epicevents.crm.persistence.mapper.AuditMapper;
-import com.epicevents.crm.persistence.mapper.InstantTypeHandler;
-import com.epicevents.crm.persistence.repository.MyBatisAuditTrail;
-import com.epicevents.crm.persistence.repository.MyBatisTransactions;
+import com.epicevents.crm.persistence.internal.mapper.AuditMapper;
+import com.epicevents.crm.persistence.internal.mapper.InstantTypeHandler;
+import com.epicevents.crm.persistence.internal.repository.MyBatisAuditTrail;
+import com.epicevents.crm.persistence.internal.repository.MyBatisTransactions;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Properties;
@@ -37,7 +37,7 @@ final class ChainedAudit {
     configuration.setMapUnderscoreToCamelCase(true);
     configuration.setArgNameBasedConstructorAutoMapping(true);
     configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
-    configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
+    configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.internal.mapper");
     configuration.addMapper(AuditMapper.class);
 
     DefaultSqlSessionFactory onThisConnection = new DefaultSqlSessionFactory(configuration) {

@@ -17,11 +17,11 @@ import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
 import com.epicevents.crm.persistence.demo.DemoData.LoadReport;
 import com.epicevents.crm.persistence.demo.DemoData.Size;
-import com.epicevents.crm.persistence.mapper.AuditMapper;
-import com.epicevents.crm.persistence.mapper.ClientMapper;
-import com.epicevents.crm.persistence.mapper.ContractMapper;
-import com.epicevents.crm.persistence.mapper.EventMapper;
-import com.epicevents.crm.persistence.mapper.InstantTypeHandler;
+import com.epicevents.crm.persistence.internal.mapper.AuditMapper;
+import com.epicevents.crm.persistence.internal.mapper.ClientMapper;
+import com.epicevents.crm.persistence.internal.mapper.ContractMapper;
+import com.epicevents.crm.persistence.internal.mapper.EventMapper;
+import com.epicevents.crm.persistence.internal.mapper.InstantTypeHandler;
 import com.epicevents.crm.persistence.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -79,7 +79,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  */
 public final class ScaleBenchmark {
   private static final int LIMIT = PageRequest.DEFAULT_LIMIT;
-  private static final String MAPPER = "com.epicevents.crm.persistence.mapper.";
+  private static final String MAPPER = "com.epicevents.crm.persistence.internal.mapper.";
   private static final Pattern SCAN = Pattern.compile(
       "(Index Only Scan|Index Scan|Bitmap Index Scan|Bitmap Heap Scan|Seq Scan)( Backward)?( using (\\S+))? on (\\S+)");
   private static final Pattern EXECUTION_TIME = Pattern.compile("Execution Time: ([0-9.]+) ms");
@@ -885,7 +885,7 @@ public final class ScaleBenchmark {
     configuration.setMapUnderscoreToCamelCase(true);
     configuration.setArgNameBasedConstructorAutoMapping(true);
     configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
-    configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.mapper");
+    configuration.getTypeAliasRegistry().registerAliases("com.epicevents.crm.persistence.internal.mapper");
     for (Class<?> mapper : List.of(ClientMapper.class, ContractMapper.class, EventMapper.class, AuditMapper.class)) {
       configuration.addMapper(mapper);
     }

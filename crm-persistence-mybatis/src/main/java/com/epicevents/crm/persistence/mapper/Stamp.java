@@ -1,6 +1,0 @@
-package com.epicevents.crm.persistence.mapper;
-
-import java.time.Instant;
-
-/** What the database assigned on an insert or update: id, version and update time (RETURNING). */
-public record Stamp(Long id, Long version, Instant updatedAt) {}
