@@ -20,6 +20,8 @@ CREATE TABLE changes (
   CONSTRAINT changes_action_check CHECK (action ~ '^[A-Z][A-Z0-9_]*$')
 );
 CREATE INDEX changes_entity_type_seq_idx ON changes (entity_type, seq);
+-- The sequence belongs to the column (dropped with it; a restore moves it past the highest seq).
+ALTER SEQUENCE changes_seq OWNED BY changes.seq;
 
 -- Webhook subscriptions. The signing secrets are stored sealed (AES-256-GCM) with a key kept
 -- outside the database (webhooks.secret-key in crm.conf), so a dump alone does not reveal them.
