@@ -26,14 +26,18 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       408 and the connection is closed. This is the minimum data rate: 64 KiB in 10 s is
  *       6.5 KB/s, and a small body has the same 10 s.
  *   <li>A body that ends before its {@code Content-Length}, or a malformed chunk: 400.
- *   <li>A chunked body larger than {@code maxBodyBytes}: 413 (a declared length above it is
- *       left to the API, which refuses it without reading).
+ *   <li>A chunked body larger than {@code maxBodyBytes}: 413. A declared length above it but at
+ *       most {@value #DRAIN_LIMIT} bytes is read and dropped before the 413, so that a client
+ *       still sending gets the answer rather than a reset connection; a larger declared length
+ *       is left to the API, which refuses it without reading.
  * </ul>
  *
  * Errors are answered through the server's error handler (problem JSON with the security
  * headers) and logged at INFO by {@link RequestLog}: they are the client's doing, not unexpected.
  */
 public final class BodyBuffering extends Handler.Wrapper {
+  static final long DRAIN_LIMIT = 1024 * 1024;
+
   private final int maxBodyBytes;
   private final Duration bodyTimeout;
   private final RequestObserver observer;
@@ -48,10 +52,14 @@ public final class BodyBuffering extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long declared = request.getLength();
     boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    if (declared > maxBodyBytes && declared <= DRAIN_LIMIT) {
+      new Accumulation(request, response, callback, true).start();
+      return true;
+    }
     if ((declared <= 0 && !chunked) || declared > maxBodyBytes) {
       return super.handle(request, response, callback);
     }
-    new Accumulation(request, response, callback).start();
+    new Accumulation(request, response, callback, false).start();
     return true;
   }
 
@@ -60,16 +68,18 @@ public final class BodyBuffering extends Handler.Wrapper {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final boolean draining;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
     private Scheduler.Task deadline;
 
-    Accumulation(Request request, Response response, Callback callback) {
+    Accumulation(Request request, Response response, Callback callback, boolean draining) {
       this.request = request;
       this.response = response;
       this.callback = callback;
+      this.draining = draining;
     }
 
     void start() {
@@ -95,6 +105,15 @@ public final class BodyBuffering extends Handler.Wrapper {
               ? "request body not received within " + bodyTimeout.toSeconds() + " s"
               : "request body incomplete or malformed (" + chunk.getFailure().getClass().getSimpleName() + ")");
           return;
+        }
+        if (draining) {
+          boolean last = chunk.isLast();
+          chunk.release();
+          if (last) {
+            refuse(413, "request body larger than " + maxBodyBytes + " bytes");
+            return;
+          }
+          continue;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
         int n = bytes.remaining();
