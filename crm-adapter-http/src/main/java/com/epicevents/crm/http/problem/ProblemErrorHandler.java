@@ -46,6 +46,10 @@ public final class ProblemErrorHandler extends ErrorHandler {
   }
 
   private static byte[] body(int status) {
+    if (status == ProblemType.PAYLOAD_TOO_LARGE.status()) {
+      // refused while the body was still arriving: the same problem as the API's own 413
+      return Json.write(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is larger than 64 KiB"));
+    }
     String reason = HttpStatus.getMessage(status);
     // Not a validation problem of the contract (no field to name): a generic HTTP problem.
     return Json.write(new Problem(ProblemType.HTTP_ERROR.uri(), reason, status,
