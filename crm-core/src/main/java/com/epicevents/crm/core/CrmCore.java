@@ -111,12 +111,17 @@ public final class CrmCore implements AutoCloseable {
 
   /**
    * Stops what the core runs in the background (its listeners, each on a connection of its own;
-   * the write-behind of session last uses) and writes the pending last uses. Close it before the
+   * the write-behind of session last uses; the password-hashing threads) and writes the pending
+   * last uses. Close it before the
    * data source, which is the caller's to close.
    */
   @Override
   public void close() {
-    persistence.close();
+    try {
+      persistence.close();
+    } finally {
+      passwordHashing.close();
+    }
   }
 
   /**
