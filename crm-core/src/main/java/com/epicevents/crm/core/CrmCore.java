@@ -237,7 +237,7 @@ public final class CrmCore implements AutoCloseable {
       BoundedPasswordHasher hasher = BoundedPasswordHasher.sizedToTheCores(
           passwordHasher != null ? passwordHasher : new Argon2PasswordHasher());
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
-          db.events(), db.sessions(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
+          db.events(), db.sessions(), db.apiKeys(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
           securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
           webhookSettings), db, hasher);
     }

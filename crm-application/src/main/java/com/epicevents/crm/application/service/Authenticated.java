@@ -1,16 +1,30 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.domain.access.Actor;
+import com.epicevents.crm.domain.access.KeyGrant;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 
-/** A live session and its owner, as read from the store for this call. */
-record Authenticated(Session session, Collaborator collaborator) {
+/**
+ * Who is acting for this call, as read from the store: a person's live session and its owner, or
+ * (session null) an API key and its owner.
+ */
+record Authenticated(Session session, Collaborator collaborator, Credential key) {
+  Authenticated(Session session, Collaborator collaborator) {
+    this(session, collaborator, null);
+  }
+
   Actor actor() {
-    return Actor.of(collaborator);
+    Actor person = Actor.of(collaborator);
+    return key == null ? person : person.through(new KeyGrant(key.sessionId(), key.scopes()));
   }
 
   long actorId() {
     return collaborator.id().value();
+  }
+
+  boolean viaApiKey() {
+    return key != null;
   }
 }

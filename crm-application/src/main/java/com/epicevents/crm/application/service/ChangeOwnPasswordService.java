@@ -26,7 +26,7 @@ final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
   public void changeOwnPassword(AuthToken token, char[] currentPassword, char[] newPassword) {
     try {
       guard.run(() -> {
-        Authenticated who = guard.authenticate(token);
+        Authenticated who = guard.authenticatePerson(token, Action.CHANGE_OWN_PASSWORD);
         guard.permit(who, Action.CHANGE_OWN_PASSWORD, Ownership.NONE, EntityType.COLLABORATOR, who.actorId());
         Collaborator me = who.collaborator();
         if (!ports.passwordHasher().verify(currentPassword, me.passwordHash())) {

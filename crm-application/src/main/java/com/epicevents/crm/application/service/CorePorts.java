@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.out.ApiKeyStore;
 import com.epicevents.crm.application.port.out.AuditTrail;
 import com.epicevents.crm.application.port.out.ChangeLog;
 import com.epicevents.crm.application.port.out.ChangeSignals;
@@ -26,6 +27,7 @@ public record CorePorts(
     ContractRepository contracts,
     EventRepository events,
     SessionStore sessions,
+    ApiKeyStore apiKeys,
     LoginAttemptStore loginAttempts,
     AuditTrail auditTrail,
     PasswordHasher passwordHasher,
@@ -46,6 +48,7 @@ public record CorePorts(
     Objects.requireNonNull(contracts, "contracts");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(loginAttempts, "loginAttempts");
     Objects.requireNonNull(auditTrail, "auditTrail");
     Objects.requireNonNull(passwordHasher, "passwordHasher");

@@ -34,6 +34,7 @@ public final class CrmServices {
         new ViewAuditTrailService(ports),
         new ViewChangesService(ports),
         new ManageWebhooksService(ports),
+        new ManageApiKeysService(ports),
         new DeliverWebhooksService(ports, java.util.concurrent.ThreadLocalRandom::current),
         new CheckTeamAccessService(ports));
   }

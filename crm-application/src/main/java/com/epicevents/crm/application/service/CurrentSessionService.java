@@ -16,7 +16,8 @@ final class CurrentSessionService implements CurrentSessionUseCase {
     return guard.run(() -> {
       Authenticated who = guard.authenticate(token);
       return new SessionInfo(CollaboratorView.full(who.collaborator()),
-          guard.passwordNeededForChanges(who.session()), who.session().absoluteExpiresAt());
+          guard.passwordNeededForChanges(who.session()),
+          who.viaApiKey() ? who.key().absoluteExpiresAt() : who.session().absoluteExpiresAt());
     });
   }
 }

@@ -32,8 +32,10 @@ final class DeactivateCollaboratorService implements DeactivateCollaboratorUseCa
       Collaborator stored = ports.collaborators().update(
           current.deactivate(ports.collaborators().countActiveManagers(), guard.now()));
       int revoked = ports.sessions().revokeAllOf(id, null);
+      int keysRevoked = ManageApiKeysService.revokeAllOf(ports, guard, who, id, "owner deactivated");
       guard.audit(who, "DEACTIVATED", EntityType.COLLABORATOR, id.value(),
-          AuditChanges.of(current, stored).field("sessionsRevoked", null, revoked));
+          AuditChanges.of(current, stored).field("sessionsRevoked", null, revoked)
+              .field("apiKeysRevoked", null, keysRevoked));
       guard.announce(who, "DEACTIVATED", EntityType.COLLABORATOR, id.value(), AuditChanges.of(current, stored),
           CollaboratorView.full(stored));
       return stored;

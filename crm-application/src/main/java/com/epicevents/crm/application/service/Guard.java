@@ -10,6 +10,7 @@ import com.epicevents.crm.domain.access.AccessPolicy;
 import com.epicevents.crm.domain.access.Actor;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Decision;
+import com.epicevents.crm.domain.access.KeyGrant;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.domain.audit.Changes;
@@ -34,6 +35,9 @@ import java.util.function.Supplier;
  */
 final class Guard {
   static final String SESSION_ENDED = "your session has ended: please log in again";
+  static final String KEY_UNKNOWN = "this API key is not valid";
+  static final String KEY_REVOKED = "this API key has been revoked";
+  static final String KEY_EXPIRED = "this API key has expired";
   /** Told only to the holder of the account's own session (a login attempt gets the usual message). */
   static final String ACCOUNT_DEACTIVATED = "your account has been deactivated: ask a manager if this is a mistake";
   /** Attempts of a change without an expected version before a conflict is reported after all. */
@@ -60,6 +64,9 @@ final class Guard {
     } catch (AccessDenied denied) {
       ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
       throw denied;
+    } catch (AuthenticationFailed failed) {
+      auditKeyRefusal(failed);
+      throw failed;
     }
   }
 
@@ -101,6 +108,18 @@ final class Guard {
     } catch (AccessDenied denied) {
       ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
       throw denied;
+    } catch (AuthenticationFailed failed) {
+      auditKeyRefusal(failed);
+      throw failed;
+    }
+  }
+
+  /** A known API key that was refused (expired, revoked): audited on its own, after the rollback. */
+  private void auditKeyRefusal(AuthenticationFailed failed) {
+    if (failed.refusedKeyId() != null) {
+      Changes changes = new Changes().field("reason", null, failed.getMessage());
+      ports.transactions().run(() -> ports.auditTrail().append(new AuditEntry(now(), failed.keyOwnerId(),
+          "API_KEY_REFUSED", EntityType.API_KEY, failed.refusedKeyId(), changes.toOrderedMap())));
     }
   }
 
@@ -111,6 +130,13 @@ final class Guard {
   Authenticated authenticate(AuthToken token) {
     if (token == null) {
       throw new AuthenticationFailed(SESSION_ENDED);
+    }
+    if (ApiKeys.looksLikeKey(token.value())) {
+      Credential key = usableKey(token);
+      Collaborator owner = ports.collaborators().findById(key.ownerId())
+          .filter(c -> c.active() && c.team() == key.ownerTeam())
+          .orElseThrow(() -> AuthenticationFailed.keyRefused(KEY_REVOKED, key.sessionId(), key.ownerId().value()));
+      return new Authenticated(null, owner, key);
     }
     Session session = ports.sessions().findByTokenHash(Tokens.sha256(token.value()))
         .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
@@ -137,6 +163,11 @@ final class Guard {
     if (token == null) {
       throw new AuthenticationFailed(SESSION_ENDED);
     }
+    if (ApiKeys.looksLikeKey(token.value())) {
+      Credential key = usableKey(token);
+      return new Reader(new Actor(key.ownerId(), key.ownerTeam(), key.ownerActive())
+          .through(new KeyGrant(key.sessionId(), key.scopes())));
+    }
     String tokenHash = Tokens.sha256(token.value());
     Credential credential = ports.sessions().findCredential(tokenHash)
         .orElseThrow(() -> new AuthenticationFailed(SESSION_ENDED));
@@ -154,6 +185,40 @@ final class Guard {
     }
     recordUse(credential.sessionId(), credential.lastUsedAt(), now);
     return new Reader(new Actor(credential.ownerId(), credential.ownerTeam(), credential.ownerActive()));
+  }
+
+  /**
+   * The API key behind the token, if it may be used now: known, not revoked (its owner's
+   * deactivation or team change revokes it), not expired. A refusal of a known key is audited.
+   * A use is noted (stored at most once a minute).
+   */
+  private Credential usableKey(AuthToken token) {
+    Credential key = ports.apiKeys().findCredential(Tokens.sha256(token.value()))
+        .orElseThrow(() -> new AuthenticationFailed(KEY_UNKNOWN));
+    long owner = key.ownerId().value();
+    if (key.revoked() || !key.ownerActive()) {
+      throw AuthenticationFailed.keyRefused(KEY_REVOKED, key.sessionId(), owner);
+    }
+    Instant now = now();
+    if (!now.isBefore(key.absoluteExpiresAt())) {
+      throw AuthenticationFailed.keyRefused(KEY_EXPIRED, key.sessionId(), owner);
+    }
+    ports.apiKeys().recordUse(key.sessionId(), now);
+    return key;
+  }
+
+  /**
+   * For what only a person may do (log out, confirm or change a password, manage their own keys):
+   * the caller's session; an API key is refused (audited) whatever its scopes.
+   */
+  Authenticated authenticatePerson(AuthToken token, Action action) {
+    Authenticated who = authenticate(token);
+    if (who.viaApiKey()) {
+      throw new AccessDenied("not allowed: an API key may not " + action.description()
+          + "; this needs a person's session", who.actorId(), action.name(), EntityType.API_KEY.name(),
+          who.key().sessionId());
+    }
+    return who;
   }
 
   private void refuseIfExpired(Instant absoluteExpiresAt, Instant lastUsedAt, Instant now) {
@@ -195,6 +260,16 @@ final class Guard {
     if (!decision.allowed()) {
       throw new AccessDenied(decision.reason(), actor.id().value(), action.name(), type.name(), entityId);
     }
+    requireScope(actor, action, type);
+  }
+
+  /** The key's half of every permission check: a missing scope is refused and audited against the key. */
+  private void requireScope(Actor actor, Action action, EntityType type) {
+    Decision scope = policy.scopeAllows(actor, action, type);
+    if (!scope.allowed()) {
+      throw new AccessDenied(scope.reason(), actor.id().value(), action.name(), EntityType.API_KEY.name(),
+          actor.key().keyId());
+    }
   }
 
   /** Refuses a team that may never do this action, before the target is even loaded. */
@@ -203,6 +278,7 @@ final class Guard {
     if (!decision.allowed()) {
       throw new AccessDenied(decision.reason(), who.actorId(), action.name(), type.name(), entityId);
     }
+    requireScope(who.actor(), action, type);
   }
 
   /**
@@ -211,8 +287,8 @@ final class Guard {
    */
   void requirePasswordConfirmed(Authenticated who) {
     Session session = who.session();
-    if (session.kind() == SessionKind.API) {
-      return;
+    if (session == null || session.kind() == SessionKind.API) {
+      return; // an API key or an API session: their expiry stands in for the password
     }
     Instant confirmed = session.passwordConfirmedAt();
     Duration window = ports.settings().reauthenticationWindow();
@@ -229,7 +305,7 @@ final class Guard {
   }
 
   boolean passwordNeededForChanges(Session session) {
-    if (session.kind() == SessionKind.API) {
+    if (session == null || session.kind() == SessionKind.API) {
       return false;
     }
     Instant confirmed = session.passwordConfirmedAt();

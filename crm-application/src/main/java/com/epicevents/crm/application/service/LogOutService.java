@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.LogOutUseCase;
 import com.epicevents.crm.domain.audit.EntityType;
@@ -16,7 +17,7 @@ final class LogOutService implements LogOutUseCase {
   @Override
   public void logOut(AuthToken token) {
     guard.run(() -> {
-      Authenticated who = guard.authenticate(token);
+      Authenticated who = guard.authenticatePerson(token, Action.LOG_OUT);
       ports.sessions().revoke(who.session().id());
       guard.audit(who, "LOGGED_OUT", EntityType.SESSION, who.session().id(), null);
       return null;

@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.application.port.in.AuthToken;
 import com.epicevents.crm.application.port.in.ReauthenticateUseCase;
 import com.epicevents.crm.application.port.out.LoginAttempts;
@@ -26,7 +27,7 @@ final class ReauthenticateService implements ReauthenticateUseCase {
   public void reauthenticate(AuthToken token, char[] password) {
     try {
       boolean ok = guard.run(() -> {
-        Authenticated who = guard.authenticate(token);
+        Authenticated who = guard.authenticatePerson(token, Action.CONFIRM_PASSWORD);
         String key = LogInService.keyOf(who.collaborator().username().value());
         LoginAttempts attempts = ports.loginAttempts().find(key);
         Instant now = guard.now();

@@ -48,6 +48,8 @@ final class UpdateCollaboratorService implements UpdateCollaboratorUseCase {
       if (stored.team() != current.team()) {
         int revoked = ports.sessions().revokeAllOf(stored.id(), null);
         changes.field("sessionsRevoked", null, revoked);
+        changes.field("apiKeysRevoked", null,
+            ManageApiKeysService.revokeAllOf(ports, guard, who, stored.id(), "owner moved to another team"));
       }
       guard.audit(who, "UPDATED", EntityType.COLLABORATOR, id, changes);
       guard.announce(who, "UPDATED", EntityType.COLLABORATOR, id, AuditChanges.of(current, stored),

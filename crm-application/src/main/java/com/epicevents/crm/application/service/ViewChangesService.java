@@ -34,7 +34,7 @@ final class ViewChangesService implements ViewChangesUseCase {
   public CompletableFuture<ChangesPage> read(AuthToken token, Query query) {
     List<ChangeRecord> first = guard.run(() -> {
       Authenticated who = guard.authenticate(token);
-      guard.permitTeam(who, Action.READ, EntityType.SESSION, null);
+      guard.permitTeam(who, Action.READ_CHANGES, EntityType.SESSION, null);
       return page(query);
     });
     if (!first.isEmpty() || query.waitFor().isZero()) {

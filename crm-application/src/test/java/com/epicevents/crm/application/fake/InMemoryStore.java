@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.fake;
 
+import com.epicevents.crm.application.port.out.ApiKey;
 import com.epicevents.crm.application.port.out.ChangeRecord;
 import com.epicevents.crm.application.port.out.LoginAttempts;
 import com.epicevents.crm.application.port.out.Session;
@@ -37,6 +38,7 @@ public final class InMemoryStore implements Transactions {
   TreeMap<Long, WebhookSubscription> webhooks = new TreeMap<>();
   TreeMap<Long, WebhookDelivery> deliveries = new TreeMap<>();
   Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents = new HashMap<>();
+  TreeMap<Long, ApiKey> apiKeys = new TreeMap<>();
   long nextId = 1;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -45,6 +47,7 @@ public final class InMemoryStore implements Transactions {
   private final InMemoryContractRepository contractRepository = new InMemoryContractRepository(this);
   private final InMemoryEventRepository eventRepository = new InMemoryEventRepository(this);
   private final InMemorySessionStore sessionStore = new InMemorySessionStore(this);
+  private final InMemoryApiKeyStore apiKeyStore = new InMemoryApiKeyStore(this);
   private final InMemoryLoginAttemptStore loginAttemptStore = new InMemoryLoginAttemptStore(this);
   private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(this);
   private final InMemoryChangeSignals changeSignals = new InMemoryChangeSignals();
@@ -111,6 +114,10 @@ public final class InMemoryStore implements Transactions {
     return sessionStore;
   }
 
+  public InMemoryApiKeyStore apiKeys() {
+    return apiKeyStore;
+  }
+
   public InMemoryLoginAttemptStore loginAttempts() {
     return loginAttemptStore;
   }
@@ -135,7 +142,7 @@ public final class InMemoryStore implements Transactions {
   public Snapshot snapshot() {
     return locked(() -> new Snapshot(new TreeMap<>(collaborators), new TreeMap<>(clients), new TreeMap<>(contracts),
         new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId,
-        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents)));
+        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents), new TreeMap<>(apiKeys)));
   }
 
   private void restore(Snapshot s) {
@@ -151,6 +158,7 @@ public final class InMemoryStore implements Transactions {
     webhooks = new TreeMap<>(s.webhooks());
     deliveries = new TreeMap<>(s.deliveries());
     webhookEvents = new HashMap<>(s.webhookEvents());
+    apiKeys = new TreeMap<>(s.apiKeys());
   }
 
   /** A copy of all tables at one moment. */
@@ -158,7 +166,8 @@ public final class InMemoryStore implements Transactions {
       Map<Long, Collaborator> collaborators, Map<Long, Client> clients, Map<Long, Contract> contracts,
       Map<Long, Event> events, Map<Long, Session> sessions, Map<String, LoginAttempts> loginAttempts,
       List<AuditEntry> audit, long nextId, List<ChangeRecord> changes, Map<Long, WebhookSubscription> webhooks,
-      Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents) {
+      Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents,
+      Map<Long, ApiKey> apiKeys) {
 
     /** The business records only (no sessions, counters or audit). */
     public List<Object> businessRecords() {

@@ -57,7 +57,7 @@ public final class TestCrm {
 
   public TestCrm(SecuritySettings settings, WebhookSettings webhookSettings) {
     ports = new CorePorts(store, store.collaborators(), store.clients(), store.contracts(), store.events(),
-        store.sessions(), store.loginAttempts(), store.auditTrail(), hasher, reporter, clock, settings,
+        store.sessions(), store.apiKeys(), store.loginAttempts(), store.auditTrail(), hasher, reporter, clock, settings,
         store.changeLog(), store.changeSignals(), store.webhooks(), webhookSender, hosts, webhookSettings);
     useCases = CrmServices.create(ports);
   }

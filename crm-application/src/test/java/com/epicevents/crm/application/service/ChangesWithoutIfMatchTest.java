@@ -32,7 +32,7 @@ class ChangesWithoutIfMatchTest {
   /** How many more saves find that another writer saved first. */
   private final AtomicInteger interleavedWrites = new AtomicInteger();
   private final UseCases core = CrmServices.create(new CorePorts(crm.store, crm.store.collaborators(),
-      racing(crm.store.clients()), crm.store.contracts(), crm.store.events(), crm.store.sessions(),
+      racing(crm.store.clients()), crm.store.contracts(), crm.store.events(), crm.store.sessions(), crm.store.apiKeys(),
       crm.store.loginAttempts(), crm.store.auditTrail(), crm.hasher, crm.reporter, crm.clock, crm.ports.settings(),
       crm.ports.changes(), crm.ports.changeSignals(), crm.ports.webhooks(), crm.ports.webhookSender(),
       crm.ports.hostResolver(), crm.ports.webhookSettings()));

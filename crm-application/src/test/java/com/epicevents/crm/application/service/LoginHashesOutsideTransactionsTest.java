@@ -35,7 +35,7 @@ class LoginHashesOutsideTransactionsTest {
   private final List<String> hashingSeen = new CopyOnWriteArrayList<>();
   private final AtomicBoolean full = new AtomicBoolean();
   private final UseCases core = CrmServices.create(new CorePorts(counting(crm.store), crm.store.collaborators(),
-      crm.store.clients(), crm.store.contracts(), crm.store.events(), crm.store.sessions(), crm.store.loginAttempts(),
+      crm.store.clients(), crm.store.contracts(), crm.store.events(), crm.store.sessions(), crm.store.apiKeys(), crm.store.loginAttempts(),
       crm.store.auditTrail(), watching(crm.hasher), crm.reporter, crm.clock, crm.ports.settings(),
       crm.ports.changes(), crm.ports.changeSignals(), crm.ports.webhooks(), crm.ports.webhookSender(),
       crm.ports.hostResolver(), crm.ports.webhookSettings()));

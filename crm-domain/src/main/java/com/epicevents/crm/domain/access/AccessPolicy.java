@@ -5,6 +5,7 @@ import static com.epicevents.crm.domain.access.AccessPolicy.Grant.OWN_CLIENT;
 import static com.epicevents.crm.domain.access.AccessPolicy.Grant.SUPPORTED_EVENT;
 import static com.epicevents.crm.domain.access.AccessPolicy.Grant.YES;
 
+import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.domain.common.Team;
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,7 +49,12 @@ public final class AccessPolicy {
       row(Action.UPDATE_EVENT,                      NO,         NO,         SUPPORTED_EVENT),
       row(Action.LIST_UNASSIGNED_EVENTS,            YES,        YES,        YES),
       row(Action.LIST_MY_EVENTS,                    NO,         YES,        YES),
-      row(Action.MANAGE_WEBHOOKS,                   YES,        NO,         NO));
+      row(Action.MANAGE_WEBHOOKS,                   YES,        NO,         NO),
+      row(Action.READ_CHANGES,                      YES,        YES,        YES),
+      row(Action.MANAGE_OWN_API_KEYS,               YES,        YES,        YES),
+      row(Action.MANAGE_API_KEYS,                   YES,        NO,         NO),
+      row(Action.LOG_OUT,                           YES,        YES,        YES),
+      row(Action.CONFIRM_PASSWORD,                  YES,        YES,        YES));
 
   /** The grant of one cell; {@link Grant#NO} for anything the table does not name. */
   public Grant grant(Team team, Action action) {
@@ -74,6 +80,35 @@ public final class AccessPolicy {
           ? Decision.ALLOW
           : Decision.deny("not allowed: you are not the support contact of this event");
     };
+  }
+
+  /**
+   * The full question for a call: the owner's permission (the table above) <b>and</b>, when the
+   * actor acts through an API key, the key's scope for this action on this kind of record. A key
+   * only narrows: when the owner may not, no scope helps.
+   */
+  public Decision decide(Actor actor, Action action, EntityType type, Ownership target) {
+    Decision owner = decide(actor, action, target);
+    return owner.allowed() ? scopeAllows(actor, action, type) : owner;
+  }
+
+  /** As {@link #decideForTeam(Actor, Action)}, with the key's scope checked too. */
+  public Decision decideForTeam(Actor actor, Action action, EntityType type) {
+    Decision owner = decideForTeam(actor, action);
+    return owner.allowed() ? scopeAllows(actor, action, type) : owner;
+  }
+
+  /** Does the actor's key (if any) carry the scope this action needs? A person's session is not narrowed. */
+  public Decision scopeAllows(Actor actor, Action action, EntityType type) {
+    if (actor == null || !actor.viaApiKey()) {
+      return Decision.ALLOW;
+    }
+    return Scope.requiredFor(action, type)
+        .map(scope -> actor.key().has(scope)
+            ? Decision.ALLOW
+            : Decision.deny("not allowed: this API key lacks the scope " + scope.wireName()))
+        .orElseGet(() -> Decision.deny("not allowed: an API key may not " + action.description()
+            + "; this needs a person's session"));
   }
 
   /**

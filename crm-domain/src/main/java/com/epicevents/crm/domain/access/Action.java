@@ -21,7 +21,12 @@ public enum Action {
   UPDATE_EVENT("update events"),
   LIST_UNASSIGNED_EVENTS("list events without support"),
   LIST_MY_EVENTS("list their own events"),
-  MANAGE_WEBHOOKS("manage webhook subscriptions");
+  MANAGE_WEBHOOKS("manage webhook subscriptions"),
+  READ_CHANGES("read the changes feed"),
+  MANAGE_OWN_API_KEYS("create, list or revoke their own API keys"),
+  MANAGE_API_KEYS("list or revoke other collaborators' API keys"),
+  LOG_OUT("log out"),
+  CONFIRM_PASSWORD("confirm a password");
 
   private final String description;
 

@@ -7,5 +7,6 @@ public enum EntityType {
   CONTRACT,
   EVENT,
   SESSION,
-  WEBHOOK
+  WEBHOOK,
+  API_KEY
 }

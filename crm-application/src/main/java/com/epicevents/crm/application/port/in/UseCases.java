@@ -31,5 +31,6 @@ public record UseCases(
     ViewAuditTrailUseCase auditTrail,
     ViewChangesUseCase changes,
     ManageWebhooksUseCase webhooks,
+    ManageApiKeysUseCase apiKeys,
     DeliverWebhooksUseCase webhookDelivery,
     CheckTeamAccessUseCase checkTeamAccess) {}

@@ -1,9 +1,11 @@
 package com.epicevents.crm.application.port.out;
 
+import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.common.Team;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a bearer secret resolves to, read in one go: the session (or, later, API key) behind a
@@ -11,7 +13,9 @@ import java.util.Objects;
  * to answer reads without asking the database; everything in it is either fixed for the
  * credential's life or ended by a revocation the stores announce.
  *
+ * @param sessionId the session's id, or the key's id when {@code kind} is {@link SessionKind#API_KEY}
  * @param lastUsedAt the latest use this process knows of (it may not be stored yet)
+ * @param scopes what an API key is narrowed to; null for a person's session (not narrowed)
  */
 public record Credential(
     long sessionId,
@@ -22,7 +26,14 @@ public record Credential(
     boolean ownerActive,
     Instant absoluteExpiresAt,
     Instant lastUsedAt,
-    boolean revoked) {
+    boolean revoked,
+    Set<Scope> scopes) {
+
+  /** A person's session (not narrowed by scopes). */
+  public Credential(long sessionId, String tokenHash, SessionKind kind, CollaboratorId ownerId, Team ownerTeam,
+      boolean ownerActive, Instant absoluteExpiresAt, Instant lastUsedAt, boolean revoked) {
+    this(sessionId, tokenHash, kind, ownerId, ownerTeam, ownerActive, absoluteExpiresAt, lastUsedAt, revoked, null);
+  }
 
   public Credential {
     Objects.requireNonNull(tokenHash, "tokenHash");
@@ -31,13 +42,18 @@ public record Credential(
     Objects.requireNonNull(ownerTeam, "ownerTeam");
     Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
     Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+    scopes = scopes == null ? null : Set.copyOf(scopes);
+  }
+
+  public boolean apiKey() {
+    return kind == SessionKind.API_KEY;
   }
 
   /** The same credential, knowing of a later use (never moves last use backwards). */
   public Credential usedAt(Instant at) {
     Instant latest = at.isAfter(lastUsedAt) ? at : lastUsedAt;
     return new Credential(sessionId, tokenHash, kind, ownerId, ownerTeam, ownerActive, absoluteExpiresAt, latest,
-        revoked);
+        revoked, scopes);
   }
 
   @Override

@@ -6,5 +6,7 @@ package com.epicevents.crm.application.port.out;
  */
 public enum SessionKind {
   INTERACTIVE,
-  API
+  API,
+  /** Not a session: a credential resolved from an API key (see ApiKeyStore). */
+  API_KEY
 }

@@ -1,0 +1,42 @@
+package com.epicevents.crm.application.service;
+
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The shape of an API key: {@code crm_<8-char public prefix>_<43 random base62 characters>}. The
+ * secret part carries about 256 bits; the prefix is stored in clear so a key can be recognised in
+ * lists and logs, the whole key only as its SHA-256.
+ */
+final class ApiKeys {
+  static final String MARK = "crm_";
+  static final int PREFIX_LENGTH = 8;
+  static final int SECRET_LENGTH = 43;
+  /** What a well-formed key looks like (the secret part may be longer than we make it). */
+  static final Pattern FORMAT = Pattern.compile("crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,200}");
+  private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private ApiKeys() {}
+
+  /** Bearer values in the key family are resolved as keys, never as sessions. */
+  static boolean looksLikeKey(String bearer) {
+    return bearer != null && bearer.startsWith(MARK);
+  }
+
+  static String newPrefix() {
+    return random(PREFIX_LENGTH);
+  }
+
+  static String newKey(String prefix) {
+    return MARK + prefix + "_" + random(SECRET_LENGTH);
+  }
+
+  private static String random(int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(BASE62[RANDOM.nextInt(BASE62.length)]);
+    }
+    return out.toString();
+  }
+}
