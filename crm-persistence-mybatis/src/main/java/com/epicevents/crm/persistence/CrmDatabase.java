@@ -36,6 +36,10 @@ import com.epicevents.crm.persistence.internal.repository.MyBatisContractReposit
 import com.epicevents.crm.persistence.internal.repository.MyBatisEventRepository;
 import com.epicevents.crm.persistence.internal.repository.MyBatisLoginAttemptStore;
 import com.epicevents.crm.persistence.internal.repository.MyBatisSessionStore;
+import com.epicevents.crm.persistence.internal.repository.MyBatisApiKeyStore;
+import com.epicevents.crm.persistence.internal.mapper.ApiKeyMapper;
+import com.epicevents.crm.persistence.internal.mapper.ApiKeyRow;
+import com.epicevents.crm.persistence.internal.mapper.ApiKeyCredentialRow;
 import com.epicevents.crm.persistence.internal.repository.MyBatisTransactions;
 import com.epicevents.crm.persistence.internal.repository.MyBatisWebhookStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -420,6 +424,7 @@ public final class CrmDatabase {
         new MyBatisContractRepository(tx),
         new MyBatisEventRepository(tx),
         sessions,
+        new MyBatisApiKeyStore(tx, cache),
         new MyBatisLoginAttemptStore(tx),
         new MyBatisAuditTrail(tx),
         new MyBatisChangeLog(tx, bodies),
@@ -509,12 +514,13 @@ public final class CrmDatabase {
     // jars, seconds of `crm serve`'s start in the single shaded jar.
     for (Class<?> row : List.of(AuditRow.class, ClientRow.class, CollaboratorRow.class, ContractRow.class,
         CredentialRow.class, EventRow.class, LoginAttemptRow.class, SessionRow.class, Stamp.class,
-        ChangeRow.class, WebhookDeliveryRow.class, WebhookSubscriptionRow.class)) {
+        ChangeRow.class, WebhookDeliveryRow.class, WebhookSubscriptionRow.class, ApiKeyRow.class,
+        ApiKeyCredentialRow.class)) {
       configuration.getTypeAliasRegistry().registerAlias(row);
     }
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
         EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class, ChangeMapper.class,
-        WebhookMapper.class)) {
+        WebhookMapper.class, ApiKeyMapper.class)) {
       addMapper(configuration, mapper, schema);
     }
     return configuration;

@@ -1,5 +1,6 @@
 package com.epicevents.crm.persistence;
 
+import com.epicevents.crm.application.port.out.ApiKeyStore;
 import com.epicevents.crm.application.port.out.AuditTrail;
 import com.epicevents.crm.application.port.out.ChangeLog;
 import com.epicevents.crm.application.port.out.ClientRepository;
@@ -23,6 +24,7 @@ public record PersistenceAdapters(
     ContractRepository contracts,
     EventRepository events,
     SessionStore sessions,
+    ApiKeyStore apiKeys,
     LoginAttemptStore loginAttempts,
     AuditTrail auditTrail,
     ChangeLog changes,

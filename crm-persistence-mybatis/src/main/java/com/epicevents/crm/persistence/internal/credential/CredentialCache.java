@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * <p>A lookup that races an invalidation never leaves the old state behind: every invalidation
  * moves an epoch forward, and a loader that sees the epoch moved while it read removes what it
- * put. Any bearer secret (sessions today, API keys later) can be kept here: the key is the hash
+ * put. Any bearer secret (sessions and API keys) can be kept here: the key is the hash
  * of the secret, the value says whose it is (owner, team, active) and until when.
  */
 public final class CredentialCache {
@@ -59,7 +59,13 @@ public final class CredentialCache {
   /** Forgets the session with this id. */
   public void invalidateSession(long sessionId) {
     epoch.incrementAndGet();
-    entries.asMap().values().removeIf(c -> c.sessionId() == sessionId);
+    entries.asMap().values().removeIf(c -> !c.apiKey() && c.sessionId() == sessionId);
+  }
+
+  /** Forgets the API key with this id. */
+  public void invalidateKey(long keyId) {
+    epoch.incrementAndGet();
+    entries.asMap().values().removeIf(c -> c.apiKey() && c.sessionId() == keyId);
   }
 
   /** Forgets every credential of this collaborator. */
@@ -114,6 +120,8 @@ public final class CredentialCache {
     try {
       if (message.startsWith(SESSION)) {
         invalidateSession(Long.parseLong(message.substring(SESSION.length())));
+      } else if (message.startsWith(KEY)) {
+        invalidateKey(Long.parseLong(message.substring(KEY.length())));
       } else if (message.startsWith(OWNER)) {
         invalidateOwner(Long.parseLong(message.substring(OWNER.length())));
       } else {
@@ -128,6 +136,11 @@ public final class CredentialCache {
   public static final String CHANNEL = "crm_credentials";
   static final String SESSION = "session:";
   static final String OWNER = "collaborator:";
+  static final String KEY = "key:";
+
+  public static String keyRevoked(long keyId) {
+    return KEY + keyId;
+  }
 
   public static String sessionEnded(long sessionId) {
     return SESSION + sessionId;

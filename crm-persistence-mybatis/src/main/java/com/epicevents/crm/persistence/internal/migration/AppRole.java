@@ -19,7 +19,7 @@ public final class AppRole {
   /** Tables the application reads, inserts into and updates. */
   static final List<String> READ_WRITE = List.of(
       "collaborators", "clients", "contracts", "events", "sessions", "login_attempts",
-      "webhook_subscriptions", "webhook_deliveries");
+      "webhook_subscriptions", "webhook_deliveries", "api_keys");
   /** Tables the application reads and appends to only. */
   static final List<String> APPEND_ONLY = List.of("audit_entries", "changes", "webhook_events");
 

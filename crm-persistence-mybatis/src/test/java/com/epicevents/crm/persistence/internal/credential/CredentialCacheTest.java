@@ -84,4 +84,22 @@ class CredentialCacheTest {
     assertFalse(cache.get("hash1", h -> load(credential(1, 10, true))).isEmpty());
     assertEquals(0, cache.size());
   }
+
+  @Test
+  void aKeyAndASessionWithTheSameIdAreDroppedSeparately() {
+    cache.trust(true, 42);
+    Credential session = credential(7, 10, false);
+    Credential key = new Credential(7, "key7", SessionKind.API_KEY, CollaboratorId.of(11), Team.SALES, true,
+        NOW.plusSeconds(3600), NOW, false, java.util.Set.of());
+    cache.get("hash7", h -> load(session));
+    cache.get("key7", h -> load(key));
+
+    cache.apply(CredentialCache.keyRevoked(7));
+    assertEquals(1, cache.size(), "the session with the same id stays");
+    assertEquals(Optional.of(session), cache.get("hash7", h -> Optional.empty()));
+    cache.get("key7", h -> load(key));
+    cache.apply(CredentialCache.sessionEnded(7));
+    assertEquals(1, cache.size(), "the key with the same id stays");
+    assertEquals(Optional.of(key), cache.get("key7", h -> Optional.empty()));
+  }
 }
