@@ -40,7 +40,7 @@ class UnexpectedErrorTest {
         c.createManagerAsAdmin(), c.createCollaborator(), c.updateCollaborator(), c.resetPassword(),
         c.deactivateCollaborator(), c.reactivateCollaborator(), c.collaborators(), c.createClient(), c.updateClient(),
         c.reassignClient(), clients, c.createContract(), c.updateContract(), c.contracts(), c.createEvent(),
-        c.updateEvent(), c.assignEventSupport(), c.events(), c.auditTrail(), c.changes(), c.webhooks(),
+        c.updateEvent(), c.assignEventSupport(), c.events(), c.auditTrail(), c.changes(), c.webhooks(), c.apiKeys(),
         c.webhookDelivery(), c.checkTeamAccess());
   }
 

@@ -1,8 +1,10 @@
 package com.epicevents.crm.http.json;
 
+import com.epicevents.crm.application.port.out.ApiKey;
 import com.epicevents.crm.application.port.out.ChangeRecord;
 import com.epicevents.crm.application.port.out.WebhookDelivery;
 import com.epicevents.crm.application.port.out.WebhookSubscription;
+import com.epicevents.crm.domain.access.Scope;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,6 +34,16 @@ public final class IntegrationRepresentations {
 
   public record SecretJson(String secret) {}
 
+  @JsonPropertyOrder({"id", "name", "prefix", "ownerId", "ownerName", "scopes", "expiresAt", "createdAt",
+      "lastUsedAt", "revokedAt"})
+  public record ApiKeyJson(long id, String name, String prefix, long ownerId, String ownerName, List<String> scopes,
+      String expiresAt, String createdAt, String lastUsedAt, String revokedAt) {}
+
+  @JsonPropertyOrder({"id", "name", "prefix", "ownerId", "ownerName", "scopes", "expiresAt", "createdAt",
+      "lastUsedAt", "revokedAt", "secret"})
+  public record CreatedApiKeyJson(long id, String name, String prefix, long ownerId, String ownerName,
+      List<String> scopes, String expiresAt, String createdAt, String lastUsedAt, String revokedAt, String secret) {}
+
   public record QueuedJson(String eventId) {}
 
   @JsonPropertyOrder({"id", "eventId", "eventType", "attempt", "status", "responseStatus", "error", "durationMs",
@@ -56,6 +68,22 @@ public final class IntegrationRepresentations {
     return new CreatedSubscriptionJson(s.id(), s.url(), s.eventTypes(), s.description(), s.active(),
         s.disabledReason(), instant(s.failingSince()), instant(s.createdAt()), instant(s.updatedAt()), s.version(),
         secret);
+  }
+
+  /** A key as lists show it: never the secret (it is not stored). */
+  public static ApiKeyJson apiKey(ApiKey k) {
+    return new ApiKeyJson(k.id(), k.name(), k.prefix(), k.ownerId().value(), k.ownerName(), scopes(k),
+        instant(k.expiresAt()), instant(k.createdAt()), instant(k.lastUsedAt()), instant(k.revokedAt()));
+  }
+
+  /** The key just made, with its secret: the only response that ever carries it. */
+  public static CreatedApiKeyJson createdKey(ApiKey k, String secret) {
+    return new CreatedApiKeyJson(k.id(), k.name(), k.prefix(), k.ownerId().value(), k.ownerName(), scopes(k),
+        instant(k.expiresAt()), instant(k.createdAt()), instant(k.lastUsedAt()), instant(k.revokedAt()), secret);
+  }
+
+  private static List<String> scopes(ApiKey k) {
+    return k.scopes().stream().map(Scope::wireName).sorted().toList();
   }
 
   public static DeliveryJson delivery(WebhookDelivery d) {

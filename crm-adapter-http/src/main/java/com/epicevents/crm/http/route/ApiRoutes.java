@@ -20,5 +20,6 @@ public final class ApiRoutes {
     AuditRoutes.register(r, core);
     ChangeRoutes.register(r, core);
     WebhookRoutes.register(r, core);
+    ApiKeyRoutes.register(r, core);
   }
 }

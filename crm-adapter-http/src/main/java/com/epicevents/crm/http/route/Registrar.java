@@ -41,6 +41,10 @@ public final class Registrar {
     add(HandlerType.PATCH, path, useCase, access, handler);
   }
 
+  void delete(String path, String useCase, Access access, Handler handler) {
+    add(HandlerType.DELETE, path, useCase, access, handler);
+  }
+
   private void add(HandlerType method, String path, String useCase, Access access, Handler handler) {
     routes.addHttpHandler(method, PREFIX + path, ctx -> {
       ctx.attribute(USE_CASE_ATTRIBUTE, useCase);

@@ -22,6 +22,9 @@ public final class Requests {
   static final String TOKEN_ATTRIBUTE = "crm.token";
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([\\x21-\\x7E]{1,200})");
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+  /** A bearer value in the API-key family ({@code crm_…}), whatever its characters. */
+  private static final Pattern BEARER_KEY = Pattern.compile("(?is)Bearer (crm_.*)");
+  private static final Pattern API_KEY = Pattern.compile("crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,187}");
   private static final Pattern ETAG = Pattern.compile("\"([0-9]{1,18})\"");
 
   private Requests() {}
@@ -115,11 +118,27 @@ public final class Requests {
     if (header == null) {
       throw new AuthenticationFailed("missing bearer token: send Authorization: Bearer <token>");
     }
+    var key = BEARER_KEY.matcher(header.strip());
+    if (key.matches()) {
+      return apiKey(key.group(1));
+    }
     var m = BEARER.matcher(header.strip());
     if (!m.matches()) {
       throw new AuthenticationFailed("malformed Authorization header: expected Bearer <token>");
     }
     return new AuthToken(m.group(1));
+  }
+
+  /** An API key's shape is known: a malformed one is the caller's input error, named (never echoed). */
+  private static AuthToken apiKey(String value) {
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+      throw ValidationFailed.of("Authorization", "the API key must not contain control characters");
+    }
+    if (!API_KEY.matcher(value).matches()) {
+      throw ValidationFailed.of("Authorization", "is not a well-formed API key: expected crm_, an 8-character "
+          + "prefix of letters or digits, _, then 32 to 187 letters or digits");
+    }
+    return new AuthToken(value);
   }
 
   private static boolean hasBody(Context ctx) {

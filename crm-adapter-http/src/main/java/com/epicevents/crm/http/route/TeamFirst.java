@@ -39,7 +39,10 @@ public final class TeamFirst {
       entry("ResetPassword", new Gate(Action.RESET_PASSWORD, EntityType.COLLABORATOR)),
       entry("DeactivateCollaborator", new Gate(Action.DEACTIVATE_COLLABORATOR, EntityType.COLLABORATOR)),
       entry("ReactivateCollaborator", new Gate(Action.REACTIVATE_COLLABORATOR, EntityType.COLLABORATOR)),
-      entry("ViewAuditTrail", new Gate(Action.READ_AUDIT, EntityType.SESSION)));
+      entry("ViewAuditTrail", new Gate(Action.READ_AUDIT, EntityType.SESSION)),
+      entry("CreateApiKey", new Gate(Action.MANAGE_OWN_API_KEYS, EntityType.API_KEY)),
+      entry("ManageApiKeys", new Gate(Action.MANAGE_OWN_API_KEYS, EntityType.API_KEY)),
+      entry("ManageAllApiKeys", new Gate(Action.MANAGE_API_KEYS, EntityType.API_KEY)));
 
   private TeamFirst() {}
 

@@ -1,7 +1,6 @@
 package com.epicevents.crm.application.service;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 
 /**
  * The shape of an API key: {@code crm_<8-char public prefix>_<43 random base62 characters>}. The
@@ -12,8 +11,6 @@ final class ApiKeys {
   static final String MARK = "crm_";
   static final int PREFIX_LENGTH = 8;
   static final int SECRET_LENGTH = 43;
-  /** What a well-formed key looks like (the secret part may be longer than we make it). */
-  static final Pattern FORMAT = Pattern.compile("crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,200}");
   private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
