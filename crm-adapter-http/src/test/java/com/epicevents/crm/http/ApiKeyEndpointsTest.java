@@ -234,12 +234,15 @@ class ApiKeyEndpointsTest {
 
   @Test
   void aKeyWithControlCharactersIsA400NamingTheHeader() throws IOException {
-    String response = raw("GET /api/v1/clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer crm_ABCDEFGH_\u0001"
+    // A tab is legal inside an HTTP header value, so it reaches the API, which names the header.
+    String tab = raw("GET /api/v1/clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer crm_ABCDEFGH_\t"
         + "a".repeat(40) + "\r\nConnection: close\r\n\r\n");
-    assertTrue(response.startsWith("HTTP/1.1 400"), response);
-    if (response.contains("application/problem+json")) {
-      assertTrue(response.contains("Authorization"), response);
-    }
+    assertTrue(tab.startsWith("HTTP/1.1 400"), tab);
+    assertTrue(tab.contains("\"field\":\"Authorization\"") && tab.contains("control characters"), tab);
+    // Other control characters are refused by the HTTP parser itself, before any route: still a 400 problem.
+    String bell = raw("GET /api/v1/clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer crm_ABCDEFGH_\u0001"
+        + "a".repeat(40) + "\r\nConnection: close\r\n\r\n");
+    assertTrue(bell.startsWith("HTTP/1.1 400") && bell.contains("application/problem+json"), bell);
   }
 
   @Test
