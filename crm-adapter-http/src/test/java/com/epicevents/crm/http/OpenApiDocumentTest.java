@@ -70,6 +70,7 @@ class OpenApiDocumentTest {
     assertEquals(new TreeSet<>(List.of(
         "GET /health", "GET /openapi.json",
         "POST /auth/login", "POST /auth/logout", "GET /me", "PUT /me/password",
+        "POST /me/api-keys", "GET /me/api-keys", "DELETE /me/api-keys/{id}", "GET /api-keys", "DELETE /api-keys/{id}",
         "GET /collaborators", "GET /collaborators/{id}", "POST /collaborators", "PATCH /collaborators/{id}",
         "PUT /collaborators/{id}/password", "POST /collaborators/{id}/deactivate", "POST /collaborators/{id}/reactivate",
         "GET /clients", "GET /clients/{id}", "POST /clients", "PATCH /clients/{id}", "PUT /clients/{id}/sales-contact",
