@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code GET /changes}: the changes feed, for any authenticated caller (scope
- * {@code changes:read} once API keys exist). With {@code wait}, the request is answered
+ * {@code GET /changes}: the changes feed, for any person's session, or an API key with the scope
+ * {@code changes:read}. With {@code wait}, the request is answered
  * asynchronously: no server thread and no database connection is held while it waits.
  */
 final class ChangeRoutes {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Webhook subscriptions and their delivery log: management only (scope webhooks:manage for keys, later). */
+/** Webhook subscriptions and their delivery log: management only (an API key needs the scope webhooks:manage). */
 final class WebhookRoutes {
   private static final Set<String> CREATE = Set.of("url", "eventTypes", "description");
   private static final Set<String> PATCH = Set.of("url", "eventTypes", "description", "active");

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The changes feed. Any authenticated collaborator may read it (scope {@code changes:read} once
- * API keys exist): it carries field names and versions, never values; the records themselves
+ * The changes feed. Any authenticated collaborator may read it (an API key needs the scope
+ * {@code changes:read}): it carries field names and versions, never values; the records themselves
  * are read through their own endpoints and permissions.
  *
  * <p>Long polling: the first read runs in a short transaction. When it is empty and the caller
