@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Installation-level operations: migrate, roles and grants, counts, wipe. A fresh database per test. */
 class CrmDatabaseTest {
-  private static final String VERSION = "6";
+  private static final String VERSION = "7";
   private TestDatabase db;
 
   @BeforeEach
@@ -97,6 +97,7 @@ class CrmDatabaseTest {
         Map.entry("collaborators", readWrite), Map.entry("clients", readWrite), Map.entry("contracts", readWrite),
         Map.entry("events", readWrite), Map.entry("sessions", readWrite), Map.entry("login_attempts", readWrite),
         Map.entry("webhook_subscriptions", readWrite), Map.entry("webhook_deliveries", readWrite),
+        Map.entry("api_keys", readWrite),
         Map.entry("audit_entries", appendOnly), Map.entry("changes", appendOnly),
         Map.entry("webhook_events", appendOnly),
         Map.entry("crm_schema_history", Set.of("SELECT")))), toSets(grants));
