@@ -133,6 +133,28 @@ class SeveralServersTest {
   }
 
   @Test
+  void anApiKeyRevokedThroughOneServerIsRefusedByTheOtherWithinAHundredMilliseconds() throws Exception {
+    String person = logIn(a, "sales2");
+    String expiresAt = java.time.Instant.now().plus(Duration.ofDays(30)).toString();
+    List<Long> micros = new ArrayList<>();
+    for (int trial = 0; trial < 20; trial++) {
+      HttpResponse<String> created = post(a, "/me/api-keys", person,
+          "{\"name\":\"trial " + trial + "\",\"scopes\":[\"clients:read\"],\"expiresAt\":\"" + expiresAt + "\"}");
+      assertEquals(201, created.statusCode(), created.body());
+      Matcher secret = Pattern.compile("\"secret\":\"(crm_[^\"]+)\"").matcher(created.body());
+      assertTrue(secret.find());
+      String key = secret.group(1);
+      assertEquals(200, get(b, "/clients?limit=1", key).statusCode(), "B knows the key");
+      assertEquals(200, get(b, "/clients?limit=1", key).statusCode(), "and answers it from memory");
+      HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(a + "/me/api-keys/" + keyId(created)))
+          .header("Authorization", "Bearer " + person).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, revoked.statusCode(), revoked.body());
+      micros.add(microsUntilRefused(b, key));
+    }
+    report("API key revoked through A, refused by B", micros);
+  }
+
+  @Test
   void aDeactivationThroughOneServerIsRefusedByTheOtherWithinAHundredMilliseconds() throws Exception {
     String boss = logIn(a, "manager2");
     long support2 = idOf(logInResponse(b, "support2"));
@@ -326,6 +348,12 @@ class SeveralServersTest {
     Matcher m = TOKEN.matcher(login.body());
     assertTrue(m.find(), login.body());
     return m.group(1);
+  }
+
+  private static long keyId(HttpResponse<String> created) {
+    Matcher m = ID.matcher(created.body());
+    assertTrue(m.find(), created.body());
+    return Long.parseLong(m.group(1));
   }
 
   private static long idOf(HttpResponse<String> login) {
