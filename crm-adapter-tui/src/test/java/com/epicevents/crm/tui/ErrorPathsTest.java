@@ -102,7 +102,7 @@ class ErrorPathsTest {
         base.resetPassword(), base.deactivateCollaborator(), base.reactivateCollaborator(), base.collaborators(),
         base.createClient(), base.updateClient(), base.reassignClient(), failing, base.createContract(),
         base.updateContract(), base.contracts(), base.createEvent(), base.updateEvent(), base.assignEventSupport(),
-        base.events(), base.auditTrail(), base.changes(), base.webhooks(), base.webhookDelivery(),
+        base.events(), base.auditTrail(), base.changes(), base.webhooks(), base.apiKeys(), base.webhookDelivery(),
         base.checkTeamAccess());
     Tui tui = new Tui(crm, broken, 100, 34).logIn("sam").type("c");
 
