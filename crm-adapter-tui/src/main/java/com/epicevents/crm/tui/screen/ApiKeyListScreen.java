@@ -50,7 +50,7 @@ final class ApiKeyListScreen extends ListScreen<ApiKey> {
     List<Column<ApiKey>> columns = new ArrayList<>();
     columns.add(new Column<>("Key", 12, ApiKeyListScreen::shownPrefix));
     if (everyone) {
-      columns.add(Column.growing("Owner", 8, k -> Describe.named(k.ownerName(), k.ownerId().value())));
+      columns.add(Column.growing("Owner", 10, 1, k -> k.ownerName() == null ? "#" + k.ownerId().value() : k.ownerName()));
     }
     columns.add(Column.growing("Name", 8, 2, ApiKey::name));
     columns.add(Column.growing("Scopes", 12, 3, ApiKeyListScreen::scopes));
