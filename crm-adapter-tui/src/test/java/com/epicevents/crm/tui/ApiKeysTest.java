@@ -78,6 +78,19 @@ class ApiKeysTest {
   }
 
   @Test
+  void aKeyPastItsExpiryIsListedAsExpiredAndActiveOnlyHidesIt() {
+    ApiKey soon = crm.useCases.apiKeys().create(crm.login(sam), CreateCommand.of("Short-lived", List.of("events:read"),
+        crm.clock.instant().plus(Duration.ofMinutes(10)))).key();
+    keyOf(sam, "Long-lived");
+    crm.clock.advance(Duration.ofMinutes(11));
+    Tui tui = new Tui(crm).logIn("sam").type("k");
+    assertTrue(tui.lineWith("Short-lived").contains("expired"), tui.screen());
+    assertTrue(tui.lineWith("Long-lived").contains("active"), tui.screen());
+    tui.type("u").assertShows("my keys, active only", "Long-lived").assertHides("Short-lived");
+    tui.type("a").assertShows("Short-lived", "crm_" + soon.prefix());
+  }
+
+  @Test
   void anExpiryBeyond366DaysIsRefusedBesideTheFieldAndTheFormKeepsWhatWasTyped() {
     Tui tui = new Tui(crm).logIn("sam").type("kn").type("Website leads\n").type(" \n");
     tui.replace("2028-02-01 10:00").save().type("y");
