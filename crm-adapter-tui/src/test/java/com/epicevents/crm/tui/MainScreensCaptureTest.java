@@ -35,7 +35,7 @@ class MainScreensCaptureTest {
     Tui tui = new Tui(crm, crm.useCases, 80, 24);
     capture(tui, "Login", "Username", "Password", "Esc: leave");
     tui.logIn("sam");
-    capture(tui, "Sales menu", "1  Create a client", "q  Log out", "F1: help");
+    capture(tui, "Sales menu", "1  Create a client", "k  My API keys", "q  Log out", "F1: help");
     tui.type("4");
     capture(tui, "Contracts not signed yet", "Ouane Corp", "8,000.00", "u: unsigned");
     tui.esc().type("c");
@@ -50,10 +50,20 @@ class MainScreensCaptureTest {
     capture(tui, "Confirmation", "Please confirm", "Create this event?");
     tui.esc().esc().type("y").press(com.googlecode.lanterna.input.KeyType.F1);
     capture(tui, "F1 help", "Keys on this screen", "1         Create a client", "scroll");
+    tui.esc().type("k").type("n");
+    capture(tui, "New API key", "Name *", "Scopes *", "[ ] clients:read", "Expires *", "2027-04-15 11:00");
+    tui.type("Website leads\n").type(" ").press(com.googlecode.lanterna.input.KeyType.ArrowDown).type(" ").save().type("y");
+    capture(tui, "API key secret, shown once", "copy it now", "crm_", "NOT be shown again");
+    tui.enter();
+    capture(tui, "My API keys", "Website leads", "clients:read, cl", "2027-04-15", "never", "active");
     tui.esc().type("q").type("y").logIn("mia");
-    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign", "9  Audit trail");
+    capture(tui, "Management menu", "1  Create a collaborator", "6  Clients: reassign", "9  Audit trail", "k  My API keys",
+        "a  All API keys", "q  Log out");
     tui.type("9");
     capture(tui, "Audit trail", "Changes (old", "LOGGED_OUT", "t: kind");
+    tui.esc();
+    tui.type("a");
+    capture(tui, "All API keys", "Sam ", "Website le", "o: owner");
     tui.esc();
     tui.type("q").type("y").logIn("sue");
     capture(tui, "Support menu", "1  My events", "2  Events without support");

@@ -7,18 +7,18 @@ import com.epicevents.crm.domain.common.Team;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each team's menu lists exactly what the permission table lets it do, plus the common lists. */
+/** Each team's menu lists exactly what the permission table lets it do, plus the common lists and my API keys. */
 class MenusTest {
-  private static final List<String> COMMON = List.of(
-      "c  All clients", "o  All contracts", "e  All events", "d  Collaborator directory",
-      "p  Change my password", "q  Log out");
+  private static final List<String> LISTS = List.of(
+      "c  All clients", "o  All contracts", "e  All events", "d  Collaborator directory", "k  My API keys: create, list, revoke");
+  private static final List<String> LAST = List.of("p  Change my password", "q  Log out");
 
   private final TestCrm crm = new TestCrm();
 
   @Test
-  void theManagementMenuOffersCollaboratorsContractsSupportAssignmentAndReassignment() {
+  void theManagementMenuOffersCollaboratorsContractsSupportAssignmentReassignmentAndEveryonesApiKeys() {
     crm.collaborator("mia", Team.MANAGEMENT);
-    assertEquals(expected(
+    assertEquals(expected(List.of(
             "1  Create a collaborator",
             "2  Collaborators: update, deactivate, reactivate, reset password",
             "3  Create a contract (choose the client)",
@@ -27,13 +27,14 @@ class MenusTest {
             "6  Clients: reassign to another salesperson",
             "7  Contracts not signed yet",
             "8  Contracts not fully paid", "9  Audit trail: who changed what (old → new)"),
+        List.of("a  All API keys: by owner, revoke")),
         menuOf("mia"));
   }
 
   @Test
   void theSalesMenuOffersClientsTheirContractsAndEventsInTheReferenceOrder() {
     crm.collaborator("sam", Team.SALES);
-    assertEquals(expected(
+    assertEquals(expected(List.of(
             "1  Create a client",
             "2  My clients: update, reassign",
             "3  Contracts of my clients: update amounts, sign",
@@ -42,17 +43,19 @@ class MenusTest {
             "6  Create an event (signed contract of my client)",
             "7  Events of my clients (agenda)",
             "8  Events without support"),
+        List.of()),
         menuOf("sam"));
   }
 
   @Test
   void theSupportMenuOffersTheirEventsAndTheListsOnly() {
     crm.collaborator("sue", Team.SUPPORT);
-    assertEquals(expected(
+    assertEquals(expected(List.of(
             "1  My events (agenda): update, hand over to another support member",
             "2  Events without support",
             "3  Contracts not signed yet",
             "4  Contracts not fully paid"),
+        List.of()),
         menuOf("sue"));
   }
 
@@ -71,9 +74,12 @@ class MenusTest {
         .toList();
   }
 
-  private static List<String> expected(String... teamEntries) {
-    List<String> all = new java.util.ArrayList<>(List.of(teamEntries));
-    all.addAll(COMMON);
+  /** The team's numbered actions, the lists and my keys, the team's lettered extras, then password and log out. */
+  private static List<String> expected(List<String> teamEntries, List<String> teamLetters) {
+    List<String> all = new java.util.ArrayList<>(teamEntries);
+    all.addAll(LISTS);
+    all.addAll(teamLetters);
+    all.addAll(LAST);
     return all;
   }
 }

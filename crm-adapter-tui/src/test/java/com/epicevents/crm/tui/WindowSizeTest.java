@@ -118,9 +118,13 @@ class WindowSizeTest {
   @Test
   void noListScrollsSidewaysEvenInANarrowWindow() {
     crm.client("Boréal Bank of the North Atlantic Coast", sam);
+    crm.useCases.apiKeys().create(crm.login(mia), com.epicevents.crm.application.port.in.ManageApiKeysUseCase.CreateCommand
+        .of("The accounting system of the North Atlantic Coast", java.util.List.of("clients:read", "contracts:read"),
+            crm.clock.instant().plus(Duration.ofDays(30))));
     Tui tui = new Tui(crm, crm.useCases, 60, 24).logIn("mia");
-    for (String list : new String[] {"c", "o", "e", "d", "9"}) {
+    for (String list : new String[] {"c", "o", "e", "d", "9", "k", "a"}) {
       tui.type(list);
+      assertTrue(!list.equals("a") || tui.shows("crm_"), tui.screen());
       assertTrue(tui.screen().indexOf('◄') < 0 && tui.screen().indexOf('►') < 0, tui.screen());
       tui.esc();
     }

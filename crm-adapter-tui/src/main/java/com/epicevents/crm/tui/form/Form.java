@@ -89,6 +89,11 @@ public final class Form {
     return add(new ChoiceField<>(key, label, true, options, initial));
   }
 
+  /** Any number of options, ticked with Space; at most {@code rows} lines tall (then it scrolls). */
+  public <T> ChecksField<T> checks(String key, String label, List<Choice.Option<T>> options, int rows) {
+    return add(new ChecksField<>(key, label, true, options, rows));
+  }
+
   /** A line that only informs (the client a contract is for, a signing date…). */
   public void info(String label, String value) {
     Label name = new Label(label);

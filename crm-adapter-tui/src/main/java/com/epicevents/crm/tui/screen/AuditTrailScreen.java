@@ -160,7 +160,8 @@ final class AuditTrailScreen extends ListScreen<AuditRecord> {
   }
 
   private static String record(AuditEntry e) {
-    String kind = e.entityType().name().charAt(0) + e.entityType().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    String kind = e.entityType().name().charAt(0)
+        + e.entityType().name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     return e.entityId() == null ? kind : kind + " #" + e.entityId();
   }
 

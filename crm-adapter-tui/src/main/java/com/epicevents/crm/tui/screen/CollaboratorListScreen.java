@@ -9,20 +9,26 @@ import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.tui.widget.PagedTable.Column;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** The collaborator directory; management's way to each collaborator's actions. */
+/** The collaborator directory; management's way to each collaborator's actions, or to choose one. */
 final class CollaboratorListScreen extends ListScreen<CollaboratorView> {
   private Team team;
 
   CollaboratorListScreen(App app) {
-    super(app, "Collaborators", null);
+    this(app, null);
+  }
+
+  /** The directory, to choose a collaborator for another screen (whose keys to show…). */
+  CollaboratorListScreen(App app, Consumer<CollaboratorView> onPick) {
+    super(app, onPick != null ? "Choose a collaborator" : "Collaborators", onPick);
     StringBuilder hints = new StringBuilder("t: by team  a: all");
     key('t', "show one team at a time (press again for the next team)", this::nextTeam);
     key('a', "all collaborators", () -> {
       team = null;
       refresh();
     });
-    if (app.may(Action.CREATE_COLLABORATOR)) {
+    if (!picking() && app.may(Action.CREATE_COLLABORATOR)) {
       hints.append("  n: new");
       key('n', "create a collaborator", () -> app.show(CollaboratorForms.create(app)));
     }

@@ -6,7 +6,6 @@ import com.epicevents.crm.domain.common.Team;
 import com.epicevents.crm.tui.widget.Display;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Direction;
-import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -15,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The team's menu: exactly the actions the permission table gives the team (numbered, as in the
- * reference CLI), then the lists every team reads, then password and log out. Each entry asks the
+ * reference CLI), then the lists every team reads, API keys, then password and log out. Each entry asks the
  * access policy, so a team never sees what it would be refused.
  */
 final class MainMenu extends Screen {
@@ -27,7 +26,6 @@ final class MainMenu extends Screen {
     Panel body = new Panel(new LinearLayout(Direction.VERTICAL));
     body.addComponent(new Label(Display.safe(app.me().team().name().charAt(0)
         + app.me().team().name().substring(1).toLowerCase(Locale.ROOT) + " menu — choose with the key or ↑ ↓ and Enter.")));
-    body.addComponent(new EmptySpace());
 
     boolean manager = app.grant(Action.UPDATE_CONTRACT) == Grant.YES;
     boolean sales = app.me().team() == Team.SALES;
@@ -67,6 +65,12 @@ final class MainMenu extends Screen {
     item('o', "All contracts", () -> app.show(new ContractListScreen(app, ContractListScreen.Preset.ALL)));
     item('e', "All events", () -> app.show(new EventListScreen(app, EventListScreen.Preset.ALL)));
     item('d', "Collaborator directory", () -> app.show(new CollaboratorListScreen(app)));
+    if (app.may(Action.MANAGE_OWN_API_KEYS)) {
+      item('k', "My API keys: create, list, revoke", () -> app.show(ApiKeyListScreen.mine(app)));
+    }
+    if (app.may(Action.MANAGE_API_KEYS)) {
+      item('a', "All API keys: by owner, revoke", () -> app.show(ApiKeyListScreen.everyone(app)));
+    }
     item('p', "Change my password", () -> app.show(CollaboratorForms.changeOwnPassword(app)));
     item('q', "Log out", this::askLogOut);
 

@@ -1,6 +1,8 @@
 package com.epicevents.crm.bootstrap.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.epicevents.crm.application.fake.RecordingErrorReporter;
@@ -16,6 +18,7 @@ import com.epicevents.crm.application.port.out.ClientView;
 import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.core.CrmCore;
+import com.epicevents.crm.domain.error.AuthenticationFailed;
 import com.epicevents.crm.persistence.testing.TestDatabase;
 import com.epicevents.crm.tui.TextUi;
 import com.googlecode.lanterna.TerminalSize;
@@ -24,6 +27,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,30 @@ class TextUiOnPostgresqlTest {
         client.client().id().value(), ExpectedVersion.ANY, null, null, FieldUpdate.set("+33 1 00 00 00 00"), null, null));
     ui.press(KeyType.F10).type("y").assertShows("This client was changed by someone else", "Phone: +33 1 00 00 00 00");
     assertEquals("+33 1 00 00 00 00", crm.clients().get(login("bob", SALES_PASSWORD), client.client().id()).client().phone().value());
+    assertTrue(reporter.unexpectedErrors().isEmpty(), () -> reporter.unexpectedErrors().toString());
+  }
+
+  @Test
+  void aManagerCreatesAnApiKeySeesItsSecretOnceAndRevokesItFromEveryonesKeys() {
+    Screen ui = new Screen();
+    ui.type("ada\n" + MANAGER_PASSWORD + "\n").assertShows("MANAGEMENT MENU", "k  My API keys", "a  All API keys");
+    ui.type("k").type("n").type("Warehouse export\n").type(" ");
+    ui.press(KeyType.ArrowDown);
+    ui.press(KeyType.ArrowDown);
+    ui.type(" ").press(KeyType.F10);
+    ui.assertShows("Scopes: clients:read, contracts:read").type("y").assertShows("it will NOT be shown again");
+    Matcher m = Pattern.compile("crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,}").matcher(ui.text());
+    assertTrue(m.find(), ui.text());
+    String secret = m.group();
+    // the key shown is the one stored (as its hash): it reads clients as Ada
+    assertNotNull(crm.clients().list(new AuthToken(secret), ClientFilter.ALL, PageRequest.firstDefault()));
+    ui.type("\n").assertShows("Warehouse export", "clients:read, contracts:read", "active");
+    assertTrue(!ui.text().contains(secret) && !ui.text().contains(secret.substring("crm_".length() + 9)), ui.text());
+
+    ui.type("\u001b").type("a").assertShows("All API keys", "Ada Lovelace", "Warehouse export").type("\n");
+    ui.type("r").type("y").assertShows("is revoked", "revoked");
+    assertThrows(AuthenticationFailed.class,
+        () -> crm.clients().list(new AuthToken(secret), ClientFilter.ALL, PageRequest.firstDefault()));
     assertTrue(reporter.unexpectedErrors().isEmpty(), () -> reporter.unexpectedErrors().toString());
   }
 
