@@ -56,8 +56,8 @@ class SlowClientsTest {
 
   @Test
   void aBodyThatDoesNotArriveInTimeIsA408AndTheConnectionIsClosed() throws IOException {
-    HttpSettings settings = HttpSettings.loopbackRandomPort()
-        .withLimits(HttpLimits.DEFAULTS.withBodyTimeout(Duration.ofSeconds(1)));
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withBodyTimeout(Duration.ofSeconds(1)));
     try (ApiFixture f = new ApiFixture(settings)) {
       long start = System.nanoTime();
       String reply = exchange(f, LOGIN_HEAD + "Content-Length: 5000\r\n\r\n{", false);
@@ -83,7 +83,8 @@ class SlowClientsTest {
 
   @Test
   void connectionsFromOneAddressBeyondTheLimitAreClosedWhileOthersAreServed() throws Exception {
-    HttpSettings settings = HttpSettings.loopbackRandomPort().withLimits(HttpLimits.DEFAULTS.withConnections(100, 5));
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withConnections(100, 5));
     try (ApiFixture f = new ApiFixture(settings)) {
       List<Socket> held = new ArrayList<>();
       try {
