@@ -56,8 +56,8 @@ public record HttpLimits(int maxConnections, int maxConnectionsPerAddress, Durat
 
   /**
    * A token bucket per credential: it holds at most {@code burst} requests and refills at
-   * {@code perSecond}; a request finding it empty is answered 429. {@code perSecond} 0 turns the
-   * limit off ({@link #OFF}; {@code burst} is then ignored).
+   * {@code perSecond}; a request finding it empty is answered 429. 0 for either turns the limit
+   * off (it is then {@link #OFF}).
    */
   public record RateLimit(int perSecond, int burst) {
     public static final int MAX = 1_000_000;
@@ -70,10 +70,11 @@ public record HttpLimits(int maxConnections, int maxConnectionsPerAddress, Durat
       if (perSecond < 0 || perSecond > MAX) {
         throw new IllegalArgumentException("perSecond must be between 0 (off) and " + MAX + ", got " + perSecond);
       }
-      if (perSecond > 0 && (burst < 1 || burst > MAX)) {
-        throw new IllegalArgumentException("burst must be between 1 and " + MAX + ", got " + burst);
+      if (burst < 0 || burst > MAX) {
+        throw new IllegalArgumentException("burst must be between 0 (off) and " + MAX + ", got " + burst);
       }
-      if (perSecond == 0) {
+      if (perSecond == 0 || burst == 0) {
+        perSecond = 0;
         burst = 0;
       }
     }

@@ -142,10 +142,13 @@ class RateLimiterTest {
   void anOffLimitNeedsNoLimiterAndBadFiguresAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new RateLimiter(RateLimit.OFF, now::get));
     assertFalse(new RateLimit(0, 500).on());
-    assertEquals(RateLimit.OFF, new RateLimit(0, 500), "the burst means nothing when off");
+    assertEquals(RateLimit.OFF, new RateLimit(0, 500), "0 per second is off, whatever the burst");
+    assertEquals(RateLimit.OFF, new RateLimit(20, 0), "a burst of 0 is off too");
+    assertTrue(new RateLimit(1, 1).on());
     assertThrows(IllegalArgumentException.class, () -> new RateLimit(-1, 10));
-    assertThrows(IllegalArgumentException.class, () -> new RateLimit(10, 0));
+    assertThrows(IllegalArgumentException.class, () -> new RateLimit(10, -1));
     assertThrows(IllegalArgumentException.class, () -> new RateLimit(RateLimit.MAX + 1, 10));
+    assertThrows(IllegalArgumentException.class, () -> new RateLimit(10, RateLimit.MAX + 1));
   }
 
   @Test
