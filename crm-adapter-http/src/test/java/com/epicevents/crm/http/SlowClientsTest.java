@@ -106,6 +106,18 @@ class SlowClientsTest {
     }
   }
 
+  @Test
+  void aClosedConnectionNoLongerCountsAgainstItsAddress() throws Exception {
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withConnections(100, 5));
+    try (ApiFixture f = new ApiFixture(settings)) {
+      for (int i = 0; i < 4 * 5; i++) { // one connection after another, each closed before the next
+        String reply = exchange(f, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", false);
+        assertTrue(reply.startsWith("HTTP/1.1 200"), "connection " + (i + 1) + ": " + reply);
+      }
+    }
+  }
+
   /**
    * The probe's attack, four times over: 1,000 connections trickling login bodies (one byte every
    * 2 s) while a client reads records; its p99 stays under 50 ms and /health answers. (Before the
