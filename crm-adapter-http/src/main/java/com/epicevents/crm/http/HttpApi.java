@@ -7,6 +7,7 @@ import com.epicevents.crm.domain.error.CrmException;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import com.epicevents.crm.http.limits.BodyBuffering;
 import com.epicevents.crm.http.limits.PerAddressConnectionLimit;
+import com.epicevents.crm.http.limits.RateLimiter;
 import com.epicevents.crm.http.problem.ProblemErrorHandler;
 import com.epicevents.crm.http.problem.ProblemMapper;
 import com.epicevents.crm.http.route.ApiRoutes;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -49,6 +51,8 @@ public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final List<HandlerType> METHODS =
       List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+  private static final Set<String> HEALTH_PATHS = Set.of(Registrar.PREFIX + "/health", Registrar.PREFIX + "/health/");
 
   private final Javalin app;
   private final List<Route> routes;
@@ -118,11 +122,19 @@ public final class HttpApi implements AutoCloseable {
           rule.exposeHeader("ETag");
           rule.exposeHeader("Location");
           rule.exposeHeader("Retry-After");
+          rule.exposeHeader("RateLimit-Limit");
+          rule.exposeHeader("RateLimit-Remaining");
+          rule.exposeHeader("RateLimit-Reset");
         }));
       }
       config.requestLogger.http((ctx, ms) -> RequestLog.completed(ctx, ms, observer));
       // Before anything else, so that every answer carries them, errors included.
       config.routes.before(HttpApi::securityHeaders);
+      if (limits.rateLimit().on()) {
+        // Next, before a body is parsed or a use case runs: a refused request costs nothing more.
+        RateLimiter limiter = new RateLimiter(limits.rateLimit());
+        config.routes.before(ctx -> rateLimit(limiter, limits.rateLimit(), ctx));
+      }
       ApiRoutes.register(config.routes, useCases, health);
       config.routes.exception(CrmException.class, (e, ctx) -> coreProblem(useCases, e, ctx));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(useCases, state, e, ctx));
@@ -168,6 +180,24 @@ public final class HttpApi implements AutoCloseable {
   private static void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
+  }
+
+  /**
+   * Counts the request against its credential's bucket (see {@link RateLimiter}) and says where the
+   * bucket stands in the RateLimit-* headers (draft IETF RateLimit header fields); an empty bucket is
+   * a 429 and nothing else runs. {@code /health} is never counted (a load balancer's probe must
+   * not be refused), but is told where the caller's bucket stands too.
+   */
+  private static void rateLimit(RateLimiter limiter, HttpLimits.RateLimit limit, Context ctx) {
+    String key = RateLimiter.keyOf(ctx.header("Authorization"), ctx.ip());
+    RateLimiter.Decision decision = HEALTH_PATHS.contains(ctx.path()) ? limiter.peek(key) : limiter.take(key);
+    ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
+    ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
+    ctx.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+    if (!decision.allowed()) {
+      Responses.problem(ctx, ProblemMapper.rateLimited(limit.perSecond(), limit.burst(), decision.retryAfterSeconds()));
+      ctx.skipRemainingHandlers();
+    }
   }
 
   /** The core's error; an input error yields to a missing credential or a team refusal (order of checks). */

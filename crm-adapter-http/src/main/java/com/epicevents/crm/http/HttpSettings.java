@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one (tests)
  * @param corsOrigins origins allowed by CORS, e.g. {@code https://crm.example.com}; empty keeps
  *     CORS closed (no CORS header is ever sent)
- * @param limits connections and body timeouts ({@link HttpLimits#DEFAULTS} unless set)
+ * @param limits connections, body timeouts and the rate limit ({@link HttpLimits#DEFAULTS} unless set)
  */
 public record HttpSettings(String host, int port, List<String> corsOrigins, HttpLimits limits) {
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -46,8 +46,11 @@ public record HttpSettings(String host, int port, List<String> corsOrigins, Http
     return new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, List.of());
   }
 
-  /** Loopback on a free port, CORS closed. */
+  /**
+   * Loopback on a free port, CORS closed and <b>no rate limit</b>: for tests and tools that drive
+   * the API faster than a client may ({@code crm serve} and {@link #defaults()} keep the limit).
+   */
   public static HttpSettings loopbackRandomPort() {
-    return new HttpSettings(DEFAULT_HOST, 0, List.of());
+    return new HttpSettings(DEFAULT_HOST, 0, List.of(), HttpLimits.DEFAULTS.withRateLimit(HttpLimits.RateLimit.OFF));
   }
 }

@@ -128,6 +128,9 @@ class OpenApiDocumentTest {
       if (op.path("parameters").toString().contains("IfMatch")) {
         assertTrue(responses.has("412"), () -> name + " lacks 412");
       }
+      if (!name.equals("GET /health")) { // every request but the health probe is rate limited
+        assertTrue(responses.has("429"), () -> name + " lacks 429");
+      }
     });
   }
 

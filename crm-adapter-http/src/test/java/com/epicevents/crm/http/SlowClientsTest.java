@@ -56,8 +56,8 @@ class SlowClientsTest {
 
   @Test
   void aBodyThatDoesNotArriveInTimeIsA408AndTheConnectionIsClosed() throws IOException {
-    HttpSettings settings = HttpSettings.loopbackRandomPort()
-        .withLimits(HttpLimits.DEFAULTS.withBodyTimeout(Duration.ofSeconds(1)));
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withBodyTimeout(Duration.ofSeconds(1)));
     try (ApiFixture f = new ApiFixture(settings)) {
       long start = System.nanoTime();
       String reply = exchange(f, LOGIN_HEAD + "Content-Length: 5000\r\n\r\n{", false);
@@ -83,7 +83,8 @@ class SlowClientsTest {
 
   @Test
   void connectionsFromOneAddressBeyondTheLimitAreClosedWhileOthersAreServed() throws Exception {
-    HttpSettings settings = HttpSettings.loopbackRandomPort().withLimits(HttpLimits.DEFAULTS.withConnections(100, 5));
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withConnections(100, 5));
     try (ApiFixture f = new ApiFixture(settings)) {
       List<Socket> held = new ArrayList<>();
       try {
@@ -101,6 +102,18 @@ class SlowClientsTest {
         for (Socket s : held) {
           s.close();
         }
+      }
+    }
+  }
+
+  @Test
+  void aClosedConnectionNoLongerCountsAgainstItsAddress() throws Exception {
+    HttpSettings settings = HttpSettings.loopbackRandomPort();
+    settings = settings.withLimits(settings.limits().withConnections(100, 5));
+    try (ApiFixture f = new ApiFixture(settings)) {
+      for (int i = 0; i < 4 * 5; i++) { // one connection after another, each closed before the next
+        String reply = exchange(f, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", false);
+        assertTrue(reply.startsWith("HTTP/1.1 200"), "connection " + (i + 1) + ": " + reply);
       }
     }
   }

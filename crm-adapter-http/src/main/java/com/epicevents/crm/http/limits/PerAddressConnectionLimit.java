@@ -18,6 +18,11 @@ public final class PerAddressConnectionLimit implements Connection.Listener {
 
   private final int max;
   private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+  /**
+   * Each open connection's address, as read when it opened: once its end point is closed, a
+   * connection no longer knows its remote address, and the count would never come down.
+   */
+  private final ConcurrentHashMap<Connection, InetAddress> addresses = new ConcurrentHashMap<>();
 
   public PerAddressConnectionLimit(int max) {
     if (max < 1) {
@@ -32,6 +37,7 @@ public final class PerAddressConnectionLimit implements Connection.Listener {
     if (address == null) {
       return;
     }
+    addresses.put(connection, address);
     int count = open.merge(address, 1, Integer::sum);
     if (count > max) {
       if (count == max + 1) {
@@ -43,7 +49,7 @@ public final class PerAddressConnectionLimit implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    InetAddress address = addressOf(connection);
+    InetAddress address = addresses.remove(connection);
     if (address != null) {
       open.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }

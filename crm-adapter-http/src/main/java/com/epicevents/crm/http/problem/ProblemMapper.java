@@ -78,6 +78,17 @@ public final class ProblemMapper {
         .withErrorId(errorId);
   }
 
+  /**
+   * 429: this credential (or, without one, this client address) used up its rate limit; it may
+   * try again after {@code retryAfterSeconds}.
+   */
+  public static Problem rateLimited(int perSecond, int burst, long retryAfterSeconds) {
+    return Problem.of(ProblemType.RATE_LIMITED, "too many requests with this credential (or from this address "
+            + "when the request has none): at most " + perSecond + " per second, in bursts of up to " + burst
+            + "; wait " + retryAfterSeconds + " s (Retry-After) before trying again")
+        .withHeaders(Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+  }
+
   /** Problems the HTTP layer raises itself (no route, wrong method, body too large...). */
   public static Problem forHttpStatus(int status, String detail) {
     for (ProblemType type : ProblemType.values()) {

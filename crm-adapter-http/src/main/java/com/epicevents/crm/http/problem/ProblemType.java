@@ -15,6 +15,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many login attempts"),
+  RATE_LIMITED(429, "rate-limited", "Too many requests"),
   INTERNAL_ERROR(500, "internal-error", "Internal error"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The database is not available"),
   BUSY(503, "busy", "Busy: try again shortly"),

@@ -6,6 +6,7 @@ import com.epicevents.crm.bootstrap.logging.LogFormat;
 import com.epicevents.crm.bootstrap.metrics.CrmMetrics;
 import com.epicevents.crm.bootstrap.metrics.MetricsEndpoint;
 import com.epicevents.crm.bootstrap.serve.ServeRunner;
+import com.epicevents.crm.http.HttpLimits;
 import com.epicevents.crm.http.HttpSettings;
 import com.epicevents.crm.http.RequestObserver;
 import java.util.List;
@@ -57,6 +58,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     main.environment().out().println("crm serve: listening on http://" + config.httpHost() + ":" + runner.port()
         + "/api/v1 (" + crm.databaseDescription() + "); Ctrl+C or SIGTERM stops it");
+    HttpLimits.RateLimit rate = operations.httpLimits().rateLimit();
+    main.environment().out().println(rate.on()
+        ? "crm serve: rate limit " + rate.perSecond() + " requests/s per credential, bursts of " + rate.burst()
+            + " (http.rate-limit.per-second, http.rate-limit.burst)"
+        : "crm serve: rate limit off (http.rate-limit.per-second or http.rate-limit.burst is 0)");
     if (metricsEndpoint != null) {
       main.environment().out().println("crm serve: metrics at http://" + operations.metricsHost() + ":"
           + metricsEndpoint.port() + MetricsEndpoint.PATH);

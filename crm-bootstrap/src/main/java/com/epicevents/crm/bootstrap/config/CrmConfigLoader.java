@@ -1,6 +1,7 @@
 package com.epicevents.crm.bootstrap.config;
 
 import com.epicevents.crm.core.Argon2Settings;
+import com.epicevents.crm.http.HttpLimits;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -138,6 +139,9 @@ public final class CrmConfigLoader {
     return new OperationsConfig(total, perAddress,
         v.number(Setting.HTTP_BODY_TIMEOUT_SECONDS, 1, 600),
         v.number(Setting.HTTP_IDLE_TIMEOUT_SECONDS, 1, 3_600),
+        // 0 for either turns the limit off; both are checked even then, so that a typo never waits to bite.
+        v.number(Setting.HTTP_RATE_LIMIT_PER_SECOND, 0, HttpLimits.RateLimit.MAX),
+        v.number(Setting.HTTP_RATE_LIMIT_BURST, 0, HttpLimits.RateLimit.MAX),
         v.text(Setting.METRICS_PORT) == null ? null : v.port(Setting.METRICS_PORT),
         v.host(Setting.METRICS_HOST),
         format);

@@ -8,6 +8,8 @@ import java.util.Objects;
  * How {@code crm serve} protects and reports itself: the HTTP limits, the metrics endpoint and
  * the log format. Part of {@link CrmConfig}; every value is a {@link Setting}.
  *
+ * @param httpRateLimitPerSecond requests per second each credential may sustain; 0 turns the limit off
+ * @param httpRateLimitBurst requests a credential may make at once (its bucket's size)
  * @param metricsPort port of the Prometheus endpoint, or null when metrics are off (the default)
  * @param metricsHost interface the metrics endpoint listens on (loopback by default)
  * @param logFormat {@code text} (the default) or {@code json} (one JSON object a line)
@@ -17,6 +19,8 @@ public record OperationsConfig(
     int httpMaxConnectionsPerAddress,
     int httpBodyTimeoutSeconds,
     int httpIdleTimeoutSeconds,
+    int httpRateLimitPerSecond,
+    int httpRateLimitBurst,
     Integer metricsPort,
     String metricsHost,
     String logFormat) {
@@ -31,7 +35,8 @@ public record OperationsConfig(
 
   public HttpLimits httpLimits() {
     return new HttpLimits(httpMaxConnections, httpMaxConnectionsPerAddress,
-        Duration.ofSeconds(httpBodyTimeoutSeconds), Duration.ofSeconds(httpIdleTimeoutSeconds));
+        Duration.ofSeconds(httpBodyTimeoutSeconds), Duration.ofSeconds(httpIdleTimeoutSeconds),
+        new HttpLimits.RateLimit(httpRateLimitPerSecond, httpRateLimitBurst));
   }
 
   public boolean metricsOn() {
@@ -48,6 +53,8 @@ public record OperationsConfig(
       case HTTP_MAX_CONNECTIONS_PER_ADDRESS -> Integer.toString(httpMaxConnectionsPerAddress);
       case HTTP_BODY_TIMEOUT_SECONDS -> Integer.toString(httpBodyTimeoutSeconds);
       case HTTP_IDLE_TIMEOUT_SECONDS -> Integer.toString(httpIdleTimeoutSeconds);
+      case HTTP_RATE_LIMIT_PER_SECOND -> Integer.toString(httpRateLimitPerSecond);
+      case HTTP_RATE_LIMIT_BURST -> Integer.toString(httpRateLimitBurst);
       case METRICS_PORT -> metricsPort == null ? null : Integer.toString(metricsPort);
       case METRICS_HOST -> metricsHost;
       case LOG_FORMAT -> logFormat;

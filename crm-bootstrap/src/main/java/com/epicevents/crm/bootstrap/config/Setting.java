@@ -2,6 +2,7 @@ package com.epicevents.crm.bootstrap.config;
 
 import com.epicevents.crm.bootstrap.monitoring.SentrySettings;
 import com.epicevents.crm.core.Argon2Settings;
+import com.epicevents.crm.http.HttpLimits;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public enum Setting {
   HTTP_MAX_CONNECTIONS_PER_ADDRESS("http.max-connections-per-address", null, "256", false),
   HTTP_BODY_TIMEOUT_SECONDS("http.body-timeout-seconds", null, "10", false),
   HTTP_IDLE_TIMEOUT_SECONDS("http.idle-timeout-seconds", null, "30", false),
+  // Requests per credential (README "Rate limits"): 20 per second sustained, bursts of 100; 0 for either is off.
+  HTTP_RATE_LIMIT_PER_SECOND("http.rate-limit.per-second", "CRM_HTTP_RATE_LIMIT_PER_SECOND",
+      String.valueOf(HttpLimits.RateLimit.DEFAULT.perSecond()), false),
+  HTTP_RATE_LIMIT_BURST("http.rate-limit.burst", "CRM_HTTP_RATE_LIMIT_BURST",
+      String.valueOf(HttpLimits.RateLimit.DEFAULT.burst()), false),
   METRICS_PORT("metrics.port", "CRM_METRICS_PORT", null, false),
   METRICS_HOST("metrics.host", "CRM_METRICS_HOST", "127.0.0.1", false),
   LOG_FORMAT("log.format", "CRM_LOG_FORMAT", OperationsConfig.TEXT, false);

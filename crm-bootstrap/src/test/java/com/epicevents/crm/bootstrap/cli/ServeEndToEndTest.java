@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code crm serve} as an operator runs it: a separate JVM on the embedded database of a
  * temporary CRM_HOME, stopped with SIGTERM. It serves, logs where, stops cleanly (server, pool,
- * embedded database), and a restart finds what was written.
+ * embedded database), honours the configured rate limit, and a restart finds what was written.
  */
 class ServeEndToEndTest {
   private static final String PASSWORD = "a long and private passphrase";
@@ -38,8 +38,8 @@ class ServeEndToEndTest {
 
     int port = freePort();
     int metricsPort = freePort();
-    Files.writeString(home.resolve("crm.conf"), "metrics.port=" + metricsPort + "\nlog.format=json\n",
-        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(home.resolve("crm.conf"), "metrics.port=" + metricsPort + "\nlog.format=json\n"
+        + "http.rate-limit.per-second=1\nhttp.rate-limit.burst=3\n", java.nio.file.StandardOpenOption.APPEND);
     Path log = home.resolve("serve.log");
     Process serve = start(log, "serve", "--port", Integer.toString(port));
     try {
@@ -55,6 +55,21 @@ class ServeEndToEndTest {
           .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":\"" + PASSWORD + "\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, login.statusCode(), login.body());
+      waitFor(log, "crm serve: rate limit 1 requests/s per credential, bursts of 3");
+      assertEquals("3", health.headers().firstValue("RateLimit-Limit").orElse(null), "the configured burst");
+      String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+      List<Integer> statuses = new ArrayList<>();
+      HttpResponse<String> me = null;
+      do { // 1 a second comes back: on a slow machine a fourth or fifth may still be served
+        me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        statuses.add(me.statusCode());
+      } while (me.statusCode() == 200 && statuses.size() < 20);
+      assertEquals(List.of(200, 200, 200), statuses.subList(0, 3), "the token's own bucket of 3: " + statuses);
+      assertEquals(429, me.statusCode(), statuses::toString);
+      assertEquals("1", me.headers().firstValue("Retry-After").orElse(null));
+      assertEquals("0", me.headers().firstValue("RateLimit-Remaining").orElse(null));
+      assertTrue(me.body().contains("urn:epicevents:crm:problem:rate-limited"), me.body());
 
       waitFor(log, "crm serve: metrics at http://127.0.0.1:" + metricsPort + "/metrics");
       HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(

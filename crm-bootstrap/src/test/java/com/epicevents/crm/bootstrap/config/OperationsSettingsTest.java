@@ -25,7 +25,8 @@ class OperationsSettingsTest {
     OperationsConfig ops = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of(), userHome).operations();
 
     assertEquals(HttpLimits.DEFAULTS, ops.httpLimits());
-    assertEquals(new HttpLimits(2_000, 256, Duration.ofSeconds(10), Duration.ofSeconds(30)), ops.httpLimits());
+    assertEquals(new HttpLimits(2_000, 256, Duration.ofSeconds(10), Duration.ofSeconds(30),
+        new HttpLimits.RateLimit(20, 100)), ops.httpLimits());
     assertFalse(ops.metricsOn());
     assertNull(ops.metricsPort());
     assertEquals("127.0.0.1", ops.metricsHost());
@@ -46,6 +47,40 @@ class OperationsSettingsTest {
     assertTrue(ops.jsonLogs());
     assertEquals(ConfigOrigin.environment("CRM_METRICS_PORT"), config.origin(Setting.METRICS_PORT));
     assertTrue(config.toString().contains("metrics.port=9464"), config::toString);
+  }
+
+  @Test
+  void theRateLimitIsSetByTheFileOrTheEnvironmentAndZeroTurnsItOff() throws IOException {
+    Files.writeString(crmHome.resolve("crm.conf"), "http.rate-limit.per-second=5\nhttp.rate-limit.burst=7\n");
+    CrmConfig fromFile = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome);
+    assertEquals(new HttpLimits.RateLimit(5, 7), fromFile.operations().httpLimits().rateLimit());
+    assertTrue(fromFile.toString().contains("http.rate-limit.per-second=5"), fromFile::toString);
+
+    CrmConfig fromEnvironment = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString(),
+        "CRM_HTTP_RATE_LIMIT_PER_SECOND", "0"), userHome);
+    assertEquals(HttpLimits.RateLimit.OFF, fromEnvironment.operations().httpLimits().rateLimit());
+    assertFalse(fromEnvironment.operations().httpLimits().rateLimit().on());
+    assertEquals(ConfigOrigin.environment("CRM_HTTP_RATE_LIMIT_PER_SECOND"),
+        fromEnvironment.origin(Setting.HTTP_RATE_LIMIT_PER_SECOND));
+
+    Files.writeString(crmHome.resolve("crm.conf"), "http.rate-limit.burst=0\n");
+    assertFalse(CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome)
+        .operations().httpLimits().rateLimit().on(), "a burst of 0 is off too");
+  }
+
+  @Test
+  void badRateLimitsAreRefusedNamingTheSetting() throws IOException {
+    assertRefused("http.rate-limit.per-second=-1", "http.rate-limit.per-second '-1' must be between 0 and 1000000");
+    assertRefused("http.rate-limit.per-second=2.5", "http.rate-limit.per-second '2.5' is not a whole number");
+    assertRefused("http.rate-limit.per-second=lots", "http.rate-limit.per-second 'lots' is not a whole number");
+    assertRefused("http.rate-limit.burst=-5", "http.rate-limit.burst '-5' must be between 0 and 1000000");
+    assertRefused("http.rate-limit.burst=1e3", "http.rate-limit.burst '1e3' is not a whole number");
+    assertRefused("http.rate-limit.per-second=0\nhttp.rate-limit.burst=x",
+        "http.rate-limit.burst 'x' is not a whole number");
+    CrmConfigException fromEnvironment = assertThrows(CrmConfigException.class, () -> CrmConfigLoader.load(
+        ConfigOverrides.NONE, Map.of("CRM_HTTP_RATE_LIMIT_BURST", "-1"), userHome));
+    assertEquals("http.rate-limit.burst '-1' must be between 0 and 1000000 (from environment CRM_HTTP_RATE_LIMIT_BURST)",
+        fromEnvironment.getMessage());
   }
 
   @Test
