@@ -79,19 +79,21 @@ class RateLimitTest {
     Api.Reply notFound = f.api.get("/clients/999999").as(sales.token()).send();
     Api.Reply noEndpoint = f.api.get("/no-such-endpoint").as(sales.token()).send();
     Api.Reply invalid = f.api.post("/clients").as(sales.token()).json(Map.of("fullName", "")).send();
+    Api.Reply wrongMethod = f.api.method("DELETE", "/me").as(sales.token()).send();
     Api.Reply unauthenticated = f.api.get("/clients").send();
     Api.Reply unknownToken = f.api.get("/clients").header("Authorization", "Bearer not-a-real-token").send();
 
-    assertEquals(List.of(200, 404, 404, 400, 401, 401), List.of(ok.status(), notFound.status(), noEndpoint.status(),
-        invalid.status(), unauthenticated.status(), unknownToken.status()));
-    for (Api.Reply r : List.of(ok, notFound, noEndpoint, invalid, unauthenticated, unknownToken)) {
+    assertEquals(List.of(200, 404, 404, 400, 405, 401, 401), List.of(ok.status(), notFound.status(),
+        noEndpoint.status(), invalid.status(), wrongMethod.status(), unauthenticated.status(), unknownToken.status()));
+    for (Api.Reply r : List.of(ok, notFound, noEndpoint, invalid, wrongMethod, unauthenticated, unknownToken)) {
       assertEquals(BURST, header(r, "RateLimit-Limit"), r.headers()::toString);
       assertTrue(header(r, "RateLimit-Remaining") >= 0, r.headers()::toString);
       assertTrue(header(r, "RateLimit-Reset") >= 1, "a request was just taken: " + r.headers());
     }
-    assertEquals(List.of(4L, 3L, 2L, 1L), List.of(header(ok, "RateLimit-Remaining"),
+    assertEquals(List.of(4L, 3L, 2L, 1L, 0L), List.of(header(ok, "RateLimit-Remaining"),
         header(notFound, "RateLimit-Remaining"), header(noEndpoint, "RateLimit-Remaining"),
-        header(invalid, "RateLimit-Remaining")), "the four requests with one token share its bucket");
+        header(invalid, "RateLimit-Remaining"), header(wrongMethod, "RateLimit-Remaining")),
+        "the five requests with one token share its bucket");
     assertEquals(BURST - 1, header(unauthenticated, "RateLimit-Remaining"),
         "without a credential, the client address has a bucket of its own");
     assertEquals(BURST - 1, header(unknownToken, "RateLimit-Remaining"),
