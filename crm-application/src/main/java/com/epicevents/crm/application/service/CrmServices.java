@@ -35,6 +35,7 @@ public final class CrmServices {
         new ViewChangesService(ports),
         new ManageWebhooksService(ports),
         new DeliverWebhooksService(ports, java.util.concurrent.ThreadLocalRandom::current),
-        new CheckTeamAccessService(ports));
+        new CheckTeamAccessService(ports),
+        new RunIdempotentlyService(ports));
   }
 }

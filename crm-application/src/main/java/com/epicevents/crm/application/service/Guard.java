@@ -58,7 +58,7 @@ final class Guard {
     try {
       return ports.transactions().inTransaction(work);
     } catch (AccessDenied denied) {
-      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      auditRefusal(denied);
       throw denied;
     }
   }
@@ -99,7 +99,7 @@ final class Guard {
     try {
       return work.get();
     } catch (AccessDenied denied) {
-      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      auditRefusal(denied);
       throw denied;
     }
   }
@@ -260,6 +260,17 @@ final class Guard {
     List<String> fields = changes == null ? List.of() : List.copyOf(changes.toOrderedMap().keySet());
     ports.changes().announce(new RecordChange(now(), actorId, type, entityId, action, Announcements.versionOf(record),
         fields, Announcements.eventType(type, action), record));
+  }
+
+  /**
+   * In a unit of its own, independent of any unit the caller may have open (an idempotent
+   * request runs its use case inside one): the refusal stays audited when that unit rolls back.
+   */
+  private void auditRefusal(AccessDenied denied) {
+    ports.transactions().inNewTransaction(() -> {
+      ports.auditTrail().append(refusal(denied));
+      return null;
+    });
   }
 
   private AuditEntry refusal(AccessDenied denied) {

@@ -37,8 +37,11 @@ public final class InMemoryStore implements Transactions {
   TreeMap<Long, WebhookSubscription> webhooks = new TreeMap<>();
   TreeMap<Long, WebhookDelivery> deliveries = new TreeMap<>();
   Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents = new HashMap<>();
+  Map<String, com.epicevents.crm.application.port.out.IdempotencyRecord> idempotency = new HashMap<>();
   long nextId = 1;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** Independent units run while an outer unit was open: they stay done if the outer one rolls back. */
+  private final List<Supplier<?>> independent = new ArrayList<>();
 
   private final InMemoryCollaboratorRepository collaboratorRepository = new InMemoryCollaboratorRepository(this);
   private final InMemoryClientRepository clientRepository = new InMemoryClientRepository(this);
@@ -50,6 +53,7 @@ public final class InMemoryStore implements Transactions {
   private final InMemoryChangeSignals changeSignals = new InMemoryChangeSignals();
   private final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore(this);
   private final InMemoryChangeLog changeLog = new InMemoryChangeLog(this, webhookStore, changeSignals);
+  private final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore(this);
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
@@ -66,14 +70,32 @@ public final class InMemoryStore implements Transactions {
       } catch (RuntimeException | Error e) {
         restore(before);
         afterCommit.clear();
+        List<Supplier<?>> done = List.copyOf(independent);
+        independent.clear();
+        done.forEach(Supplier::get); // committed on their own: done again on the restored state
         throw e;
       }
       committed = List.copyOf(afterCommit);
       afterCommit.clear();
+      independent.clear();
     } finally {
       lock.unlock();
     }
     committed.forEach(Runnable::run);
+    return result;
+  }
+
+  /**
+   * Inside an open unit: runs the work at once and, should the open unit roll back, again on the
+   * restored state, so that its effect stays as if it had committed on its own.
+   */
+  @Override
+  public <T> T inNewTransaction(Supplier<T> work) {
+    if (!lock.isHeldByCurrentThread()) {
+      return inTransaction(work);
+    }
+    T result = work.get();
+    independent.add(work);
     return result;
   }
 
@@ -131,11 +153,16 @@ public final class InMemoryStore implements Transactions {
     return webhookStore;
   }
 
+  public InMemoryIdempotencyStore idempotency() {
+    return idempotencyStore;
+  }
+
   /** Everything stored, for tests that prove a refusal changed nothing. */
   public Snapshot snapshot() {
     return locked(() -> new Snapshot(new TreeMap<>(collaborators), new TreeMap<>(clients), new TreeMap<>(contracts),
         new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId,
-        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents)));
+        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents),
+        new HashMap<>(idempotency)));
   }
 
   private void restore(Snapshot s) {
@@ -151,6 +178,7 @@ public final class InMemoryStore implements Transactions {
     webhooks = new TreeMap<>(s.webhooks());
     deliveries = new TreeMap<>(s.deliveries());
     webhookEvents = new HashMap<>(s.webhookEvents());
+    idempotency = new HashMap<>(s.idempotency());
   }
 
   /** A copy of all tables at one moment. */
@@ -158,7 +186,8 @@ public final class InMemoryStore implements Transactions {
       Map<Long, Collaborator> collaborators, Map<Long, Client> clients, Map<Long, Contract> contracts,
       Map<Long, Event> events, Map<Long, Session> sessions, Map<String, LoginAttempts> loginAttempts,
       List<AuditEntry> audit, long nextId, List<ChangeRecord> changes, Map<Long, WebhookSubscription> webhooks,
-      Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents) {
+      Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents,
+      Map<String, com.epicevents.crm.application.port.out.IdempotencyRecord> idempotency) {
 
     /** The business records only (no sessions, counters or audit). */
     public List<Object> businessRecords() {

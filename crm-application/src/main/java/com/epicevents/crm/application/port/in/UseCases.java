@@ -32,4 +32,5 @@ public record UseCases(
     ViewChangesUseCase changes,
     ManageWebhooksUseCase webhooks,
     DeliverWebhooksUseCase webhookDelivery,
-    CheckTeamAccessUseCase checkTeamAccess) {}
+    CheckTeamAccessUseCase checkTeamAccess,
+    RunIdempotentlyUseCase runIdempotently) {}
