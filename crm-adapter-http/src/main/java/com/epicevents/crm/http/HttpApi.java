@@ -118,6 +118,7 @@ public final class HttpApi implements AutoCloseable {
           rule.exposeHeader("ETag");
           rule.exposeHeader("Location");
           rule.exposeHeader("Retry-After");
+          rule.exposeHeader("Idempotent-Replayed");
         }));
       }
       config.requestLogger.http((ctx, ms) -> RequestLog.completed(ctx, ms, observer));
