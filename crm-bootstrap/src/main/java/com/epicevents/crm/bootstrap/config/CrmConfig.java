@@ -143,7 +143,7 @@ public record CrmConfig(
       case WEBHOOKS_ALLOW_PRIVATE_NETWORKS -> Boolean.toString(webhooksAllowPrivateNetworks);
       case WEBHOOKS_SECRET_KEY -> webhooksSecretKey;
       case HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_BODY_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS,
-          METRICS_PORT, METRICS_HOST, LOG_FORMAT -> operations.raw(setting);
+          METRICS_PORT, METRICS_HOST, LOG_FORMAT, HTTP_IDEMPOTENCY_RETENTION_HOURS -> operations.raw(setting);
     };
   }
 

@@ -37,6 +37,8 @@ public enum Setting {
   HTTP_MAX_CONNECTIONS_PER_ADDRESS("http.max-connections-per-address", null, "256", false),
   HTTP_BODY_TIMEOUT_SECONDS("http.body-timeout-seconds", null, "10", false),
   HTTP_IDLE_TIMEOUT_SECONDS("http.idle-timeout-seconds", null, "30", false),
+  // How long the outcome of a POST sent with an Idempotency-Key is kept (then pruned by crm serve).
+  HTTP_IDEMPOTENCY_RETENTION_HOURS("http.idempotency.retention-hours", null, "24", false),
   METRICS_PORT("metrics.port", "CRM_METRICS_PORT", null, false),
   METRICS_HOST("metrics.host", "CRM_METRICS_HOST", "127.0.0.1", false),
   LOG_FORMAT("log.format", "CRM_LOG_FORMAT", OperationsConfig.TEXT, false);
