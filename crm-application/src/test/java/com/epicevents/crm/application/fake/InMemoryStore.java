@@ -40,8 +40,8 @@ public final class InMemoryStore implements Transactions {
   Map<String, com.epicevents.crm.application.port.out.IdempotencyRecord> idempotency = new HashMap<>();
   long nextId = 1;
   private final List<Runnable> afterCommit = new ArrayList<>();
-  /** Independent units run while an outer unit was open: they stay done if the outer one rolls back. */
-  private final List<Supplier<?>> independent = new ArrayList<>();
+  /** What independent units changed while an outer unit was open (before, after): kept if the outer one rolls back. */
+  private final List<Snapshot[]> independent = new ArrayList<>();
 
   private final InMemoryCollaboratorRepository collaboratorRepository = new InMemoryCollaboratorRepository(this);
   private final InMemoryClientRepository clientRepository = new InMemoryClientRepository(this);
@@ -70,9 +70,9 @@ public final class InMemoryStore implements Transactions {
       } catch (RuntimeException | Error e) {
         restore(before);
         afterCommit.clear();
-        List<Supplier<?>> done = List.copyOf(independent);
+        List<Snapshot[]> done = List.copyOf(independent);
         independent.clear();
-        done.forEach(Supplier::get); // committed on their own: done again on the restored state
+        done.forEach(d -> reapply(d[0], d[1])); // committed on their own: their changes stay
         throw e;
       }
       committed = List.copyOf(afterCommit);
@@ -94,9 +94,36 @@ public final class InMemoryStore implements Transactions {
     if (!lock.isHeldByCurrentThread()) {
       return inTransaction(work);
     }
+    Snapshot before = snapshot();
     T result = work.get();
-    independent.add(work);
+    independent.add(new Snapshot[] {before, snapshot()});
     return result;
+  }
+
+  /** Applies to the current tables what changed from {@code before} to {@code after}. */
+  private void reapply(Snapshot before, Snapshot after) {
+    diff(collaborators, before.collaborators(), after.collaborators());
+    diff(clients, before.clients(), after.clients());
+    diff(contracts, before.contracts(), after.contracts());
+    diff(events, before.events(), after.events());
+    diff(sessions, before.sessions(), after.sessions());
+    diff(loginAttempts, before.loginAttempts(), after.loginAttempts());
+    diff(webhooks, before.webhooks(), after.webhooks());
+    diff(deliveries, before.deliveries(), after.deliveries());
+    diff(webhookEvents, before.webhookEvents(), after.webhookEvents());
+    diff(idempotency, before.idempotency(), after.idempotency());
+    audit.addAll(after.audit().subList(before.audit().size(), after.audit().size()));
+    changes.addAll(after.changes().subList(before.changes().size(), after.changes().size()));
+    nextId = Math.max(nextId, after.nextId());
+  }
+
+  private static <K, V> void diff(Map<K, V> target, Map<K, V> before, Map<K, V> after) {
+    after.forEach((k, v) -> {
+      if (!before.containsKey(k) || !java.util.Objects.equals(before.get(k), v)) {
+        target.put(k, v);
+      }
+    });
+    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(target::remove);
   }
 
   /** Runs {@code action} once the current unit of work has committed (never if it rolls back). */
