@@ -153,8 +153,12 @@ class RunIdempotentlyTest {
   }
 
   @Test
-  void aKeyLongerThan255CharactersIsRefused() {
+  void aKeyMustBe1To255VisibleAsciiCharactersAndTheFingerprintASha256() {
+    assertEquals("k".repeat(255), new Request(aliceToken, "k".repeat(255), SAME).key());
     assertThrows(ValidationFailed.class, () -> new Request(aliceToken, "k".repeat(256), SAME));
     assertThrows(ValidationFailed.class, () -> new Request(aliceToken, "", SAME));
+    assertThrows(ValidationFailed.class, () -> new Request(aliceToken, "two words", SAME));
+    assertThrows(ValidationFailed.class, () -> new Request(aliceToken, "tab\there", SAME));
+    assertThrows(IllegalArgumentException.class, () -> new Request(aliceToken, "k", "not a sha-256"));
   }
 }

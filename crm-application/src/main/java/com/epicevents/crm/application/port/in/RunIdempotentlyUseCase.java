@@ -2,7 +2,6 @@ package com.epicevents.crm.application.port.in;
 
 import com.epicevents.crm.application.port.out.RecordedResponse;
 import com.epicevents.crm.domain.error.ValidationFailed;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,14 +14,19 @@ public interface RunIdempotentlyUseCase {
   int MAX_KEY_LENGTH = 255;
 
   /**
-   * @param fingerprint what identifies the request's content; the same key with another
-   *     fingerprint is a client error (the key was reused for a different request)
+   * @param key 1 to {@value #MAX_KEY_LENGTH} visible ASCII characters (0x21 to 0x7E)
+   * @param fingerprint what identifies the request's content, as 64 lower-case hex digits (a
+   *     SHA-256); the same key with another fingerprint is a client error (the key was reused for a
+   *     different request)
    */
   record Request(AuthToken token, String key, String fingerprint) {
     public Request {
-      Objects.requireNonNull(fingerprint, "fingerprint");
-      if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-        throw ValidationFailed.of("idempotencyKey", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+      if (key == null || !key.matches("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}")) {
+        throw ValidationFailed.of("idempotencyKey",
+            "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces or control characters)");
+      }
+      if (fingerprint == null || !fingerprint.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("the fingerprint must be a SHA-256 as 64 lower-case hex digits");
       }
     }
   }
