@@ -125,6 +125,7 @@ public final class HttpApi implements AutoCloseable {
           rule.exposeHeader("RateLimit-Limit");
           rule.exposeHeader("RateLimit-Remaining");
           rule.exposeHeader("RateLimit-Reset");
+          rule.exposeHeader("Idempotent-Replayed");
         }));
       }
       config.requestLogger.http((ctx, ms) -> RequestLog.completed(ctx, ms, observer));

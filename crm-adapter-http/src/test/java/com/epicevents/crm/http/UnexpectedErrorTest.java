@@ -41,7 +41,7 @@ class UnexpectedErrorTest {
         c.deactivateCollaborator(), c.reactivateCollaborator(), c.collaborators(), c.createClient(), c.updateClient(),
         c.reassignClient(), clients, c.createContract(), c.updateContract(), c.contracts(), c.createEvent(),
         c.updateEvent(), c.assignEventSupport(), c.events(), c.auditTrail(), c.changes(), c.webhooks(), c.apiKeys(),
-        c.webhookDelivery(), c.checkTeamAccess());
+        c.webhookDelivery(), c.checkTeamAccess(), c.runIdempotently());
   }
 
   @Test

@@ -103,7 +103,7 @@ class ErrorPathsTest {
         base.createClient(), base.updateClient(), base.reassignClient(), failing, base.createContract(),
         base.updateContract(), base.contracts(), base.createEvent(), base.updateEvent(), base.assignEventSupport(),
         base.events(), base.auditTrail(), base.changes(), base.webhooks(), base.apiKeys(), base.webhookDelivery(),
-        base.checkTeamAccess());
+        base.checkTeamAccess(), base.runIdempotently());
     Tui tui = new Tui(crm, broken, 100, 34).logIn("sam").type("c");
 
     tui.assertShows("Unexpected error", "reported with the reference err1", "You can carry on working.")

@@ -13,6 +13,7 @@ import com.epicevents.crm.application.port.out.PasswordHasher;
 import com.epicevents.crm.application.port.out.WebhookSender;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
+import com.epicevents.crm.application.service.IdempotencySettings;
 import com.epicevents.crm.application.service.SecuritySettings;
 import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.core.webhooks.JdkWebhookSender;
@@ -136,6 +137,7 @@ public final class CrmCore implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private SecuritySettings securitySettings = SecuritySettings.DEFAULTS;
     private WebhookSettings webhookSettings = WebhookSettings.DEFAULTS;
+    private IdempotencySettings idempotencySettings = IdempotencySettings.DEFAULTS;
     private byte[] webhookSecretKey;
     private Consumer<AuditEntry> auditListener = entry -> { };
     private WebhookBodies webhookBodies;
@@ -175,6 +177,12 @@ public final class CrmCore implements AutoCloseable {
     /** Told of every audit entry appended (after it joined its transaction): for metrics; must not throw. */
     public Builder auditListener(Consumer<AuditEntry> listener) {
       this.auditListener = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /** How long the outcomes of requests sent with an idempotency key are kept (default 24 hours). */
+    public Builder idempotencySettings(IdempotencySettings settings) {
+      this.idempotencySettings = Objects.requireNonNull(settings);
       return this;
     }
 
@@ -239,7 +247,7 @@ public final class CrmCore implements AutoCloseable {
       return new CrmCore(new CorePorts(db.transactions(), db.collaborators(), db.clients(), db.contracts(),
           db.events(), db.sessions(), db.apiKeys(), db.loginAttempts(), listened(db.auditTrail(), auditListener), hasher, errorReporter, clock,
           securitySettings, db.changes(), db.changeSignals(), db.webhooks(), webhookSender, hostResolver,
-          webhookSettings), db, hasher);
+          webhookSettings, db.idempotency(), idempotencySettings), db, hasher);
     }
   }
 }

@@ -53,7 +53,7 @@ class CrmModuleTest {
       assertNotNull(injected, component.getName());
       assertSame(readComponent(component, useCases), injected, component.getName());
     }
-    assertEquals(29, UseCases.class.getRecordComponents().length, "a new use case is bound by the same loop");
+    assertEquals(30, UseCases.class.getRecordComponents().length, "a new use case is bound by the same loop");
     assertSame(injector.getInstance(CreateClientUseCase.class), injector.getInstance(CreateClientUseCase.class));
     assertSame(injector.getInstance(CrmCore.class).errorReporter(), injector.getInstance(ErrorReporter.class));
   }

@@ -24,6 +24,9 @@ import com.epicevents.crm.persistence.internal.mapper.SessionMapper;
 import com.epicevents.crm.domain.error.DatabaseUnavailable;
 import com.epicevents.crm.domain.error.SchemaNotReady;
 import com.epicevents.crm.persistence.internal.mapper.WebhookMapper;
+import com.epicevents.crm.persistence.internal.mapper.IdempotencyMapper;
+import com.epicevents.crm.persistence.internal.mapper.IdempotencyRow;
+import com.epicevents.crm.persistence.internal.repository.MyBatisIdempotencyStore;
 import com.epicevents.crm.persistence.internal.migration.AppRole;
 import com.epicevents.crm.persistence.internal.migration.SchemaMigrations;
 import com.epicevents.crm.persistence.internal.migration.SchemaName;
@@ -430,6 +433,7 @@ public final class CrmDatabase {
         new MyBatisChangeLog(tx, bodies),
         new MyBatisWebhookStore(tx, bodies, secretBox),
         new PostgresChangeSignals(changeListenerConnections(appDataSource)),
+        new MyBatisIdempotencyStore(tx),
         () -> {
           listener.close();
           sessions.close();
@@ -515,12 +519,12 @@ public final class CrmDatabase {
     for (Class<?> row : List.of(AuditRow.class, ClientRow.class, CollaboratorRow.class, ContractRow.class,
         CredentialRow.class, EventRow.class, LoginAttemptRow.class, SessionRow.class, Stamp.class,
         ChangeRow.class, WebhookDeliveryRow.class, WebhookSubscriptionRow.class, ApiKeyRow.class,
-        ApiKeyCredentialRow.class)) {
+        ApiKeyCredentialRow.class, IdempotencyRow.class)) {
       configuration.getTypeAliasRegistry().registerAlias(row);
     }
     for (Class<?> mapper : List.of(CollaboratorMapper.class, ClientMapper.class, ContractMapper.class,
         EventMapper.class, SessionMapper.class, LoginAttemptMapper.class, AuditMapper.class, ChangeMapper.class,
-        WebhookMapper.class, ApiKeyMapper.class)) {
+        WebhookMapper.class, ApiKeyMapper.class, IdempotencyMapper.class)) {
       addMapper(configuration, mapper, schema);
     }
     return configuration;

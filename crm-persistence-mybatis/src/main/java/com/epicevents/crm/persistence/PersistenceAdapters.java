@@ -7,6 +7,7 @@ import com.epicevents.crm.application.port.out.ClientRepository;
 import com.epicevents.crm.application.port.out.CollaboratorRepository;
 import com.epicevents.crm.application.port.out.ContractRepository;
 import com.epicevents.crm.application.port.out.EventRepository;
+import com.epicevents.crm.application.port.out.IdempotencyStore;
 import com.epicevents.crm.application.port.out.LoginAttemptStore;
 import com.epicevents.crm.application.port.out.SessionStore;
 import com.epicevents.crm.application.port.out.Transactions;
@@ -30,6 +31,7 @@ public record PersistenceAdapters(
     ChangeLog changes,
     WebhookStore webhooks,
     PostgresChangeSignals changeSignals,
+    IdempotencyStore idempotency,
     AutoCloseable background) implements AutoCloseable {
 
   /** Stops the change listener, then what runs in the background for sessions. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Installation-level operations: migrate, roles and grants, counts, wipe. A fresh database per test. */
 class CrmDatabaseTest {
-  private static final String VERSION = "7";
+  private static final String VERSION = "8";
   private TestDatabase db;
 
   @BeforeEach
@@ -100,6 +100,7 @@ class CrmDatabaseTest {
         Map.entry("api_keys", readWrite),
         Map.entry("audit_entries", appendOnly), Map.entry("changes", appendOnly),
         Map.entry("webhook_events", appendOnly),
+        Map.entry("idempotency_records", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
         Map.entry("crm_schema_history", Set.of("SELECT")))), toSets(grants));
     assertFalse(bool("SELECT has_schema_privilege(?, 'crm', 'CREATE')", db.appRole()));
     assertTrue(bool("SELECT has_schema_privilege(?, 'crm', 'USAGE')", db.appRole()));

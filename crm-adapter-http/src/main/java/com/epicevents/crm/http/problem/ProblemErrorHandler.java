@@ -30,14 +30,37 @@ public final class ProblemErrorHandler extends ErrorHandler {
     HttpFields.Mutable headers = response.getHeaders();
     securityHeaders(headers);
     headers.put("Content-Type", "application/problem+json");
-    response.write(true, ByteBuffer.wrap(body(code)), callback);
+    response.write(true, ByteBuffer.wrap(illegalCharacter(code, message, cause) ? illegalCharacterBody() : body(code)),
+        callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     securityHeaders(fields);
     fields.put("Content-Type", "application/problem+json");
-    return ByteBuffer.wrap(body(status));
+    return ByteBuffer.wrap(illegalCharacter(status, reason, null) ? illegalCharacterBody() : body(status));
+  }
+
+  /**
+   * A control character in a header value (an Idempotency-Key with one, say) is refused by the
+   * parser before any header is attributed to a field: the header cannot be named, the reason can.
+   */
+  private static boolean illegalCharacter(int status, String message, Throwable cause) {
+    if (status != 400) {
+      return false;
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Illegal character")) {
+        return true;
+      }
+    }
+    return message != null && message.contains("Illegal character");
+  }
+
+  private static byte[] illegalCharacterBody() {
+    return Json.write(new Problem(ProblemType.HTTP_ERROR.uri(), HttpStatus.getMessage(400), 400,
+        "the request holds a character HTTP does not allow, such as a control character in a header value",
+        null, null, null, null));
   }
 
   private static void securityHeaders(HttpFields.Mutable headers) {

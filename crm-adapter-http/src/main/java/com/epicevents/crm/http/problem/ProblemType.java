@@ -19,6 +19,8 @@ public enum ProblemType {
   INTERNAL_ERROR(500, "internal-error", "Internal error"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The database is not available"),
   BUSY(503, "busy", "Busy: try again shortly"),
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key already used for another request"),
+  IDEMPOTENCY_KEY_IN_FLIGHT(409, "idempotency-key-in-flight", "A request with this idempotency key is in progress"),
   HTTP_ERROR(0, "http-error", "HTTP error");
 
   public static final String PREFIX = "urn:epicevents:crm:problem:";

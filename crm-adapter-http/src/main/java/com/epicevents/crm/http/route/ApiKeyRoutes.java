@@ -23,7 +23,7 @@ final class ApiKeyRoutes {
   static void register(Registrar r, UseCases core) {
     ManageApiKeysUseCase keys = core.apiKeys();
 
-    r.post("/me/api-keys", "CreateApiKey", AUTHENTICATED, ctx -> {
+    r.postReturningSecret("/me/api-keys", "CreateApiKey", AUTHENTICATED, ctx -> {
       JsonBody body = Requests.body(ctx, CREATE).require("name", "scopes", "expiresAt");
       var command = body.command(() -> ManageApiKeysUseCase.CreateCommand.of(body.string("name"),
           body.stringList("scopes"), body.instant("expiresAt")));

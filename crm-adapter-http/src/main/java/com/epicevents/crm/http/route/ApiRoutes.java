@@ -10,7 +10,7 @@ public final class ApiRoutes {
 
   public static void register(RoutesConfig routes, UseCases core, HealthCheck health) {
     routes.beforeMatched(Requests::admit);
-    Registrar r = new Registrar(routes);
+    Registrar r = new Registrar(routes, core.runIdempotently());
     ServiceRoutes.register(r, health);
     AuthRoutes.register(r, core);
     CollaboratorRoutes.register(r, core);

@@ -16,7 +16,7 @@ final class AuthRoutes {
   private AuthRoutes() {}
 
   static void register(Registrar r, UseCases core) {
-    r.post("/auth/login", "LogIn", PUBLIC, ctx -> {
+    r.postReturningSecret("/auth/login", "LogIn", PUBLIC, ctx -> {
       JsonBody body = Requests.body(ctx, Set.of("username", "password")).require("username", "password");
       String username = body.string("username");
       String password = body.string("password");

@@ -1,5 +1,6 @@
 package com.epicevents.crm.http.route;
 
+import com.epicevents.crm.application.port.in.RunIdempotentlyUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -14,9 +15,11 @@ public final class Registrar {
   static final String USE_CASE_ATTRIBUTE = "crm.useCase";
 
   private final RoutesConfig routes;
+  private final RunIdempotentlyUseCase idempotency;
 
-  public Registrar(RoutesConfig routes) {
+  public Registrar(RoutesConfig routes, RunIdempotentlyUseCase idempotency) {
     this.routes = routes;
+    this.idempotency = idempotency;
   }
 
   /** The use case the request was routed to, for error reports; "Http" before routing. */
@@ -29,8 +32,20 @@ public final class Registrar {
     add(HandlerType.GET, path, useCase, access, handler);
   }
 
+  /** A POST that accepts {@code Idempotency-Key}: with it, the handler runs once per key (see {@link IdempotentPosts}). */
   void post(String path, String useCase, Access access, Handler handler) {
-    add(HandlerType.POST, path, useCase, access, handler);
+    add(HandlerType.POST, path, useCase, access, ctx -> IdempotentPosts.handle(ctx, idempotency, handler));
+  }
+
+  /**
+   * A POST whose response carries a secret (a token, a signing secret, an API key), which is never
+   * stored: {@code Idempotency-Key} is refused with a 400 naming the header.
+   */
+  void postReturningSecret(String path, String useCase, Access access, Handler handler) {
+    add(HandlerType.POST, path, useCase, access, ctx -> {
+      IdempotentPosts.refuseKey(ctx);
+      handler.handle(ctx);
+    });
   }
 
   void put(String path, String useCase, Access access, Handler handler) {

@@ -20,6 +20,7 @@ public final class Requests {
   /** The contract's body limit: 64 KiB. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
   static final String TOKEN_ATTRIBUTE = "crm.token";
+  private static final String BODY_ATTRIBUTE = "crm.body";
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([\\x21-\\x7E]{1,200})");
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
   /** A bearer value in the API-key family ({@code crm_…}), whatever its characters. */
@@ -102,7 +103,21 @@ public final class Requests {
     JsonBody.parse(bytes(ctx), Set.of(), true).throwIfInvalid();
   }
 
+  /** The body's exact bytes, read once and kept for the handler (an idempotent POST fingerprints them first). */
+  static byte[] bufferedBody(Context ctx) {
+    byte[] bytes = ctx.attribute(BODY_ATTRIBUTE);
+    if (bytes == null) {
+      bytes = read(ctx);
+      ctx.attribute(BODY_ATTRIBUTE, bytes);
+    }
+    return bytes;
+  }
+
   private static byte[] bytes(Context ctx) {
+    return bufferedBody(ctx);
+  }
+
+  private static byte[] read(Context ctx) {
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {

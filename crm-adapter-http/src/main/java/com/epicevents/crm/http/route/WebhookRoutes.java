@@ -20,7 +20,7 @@ final class WebhookRoutes {
   static void register(Registrar r, UseCases core) {
     ManageWebhooksUseCase webhooks = core.webhooks();
 
-    r.post("/webhooks", "ManageWebhooks", AUTHENTICATED, ctx -> {
+    r.postReturningSecret("/webhooks", "ManageWebhooks", AUTHENTICATED, ctx -> {
       JsonBody body = Requests.body(ctx, CREATE).require("url", "eventTypes");
       List<String> types = strings(body, "eventTypes");
       var command = body.command(() -> new ManageWebhooksUseCase.CreateCommand(body.string("url"), types,
@@ -49,7 +49,7 @@ final class WebhookRoutes {
       Responses.json(ctx, 200, IntegrationRepresentations.subscription(webhooks.update(Requests.token(ctx), command)));
     });
 
-    r.post("/webhooks/{id}/rotate-secret", "ManageWebhooks", AUTHENTICATED, ctx -> {
+    r.postReturningSecret("/webhooks/{id}/rotate-secret", "ManageWebhooks", AUTHENTICATED, ctx -> {
       long id = Requests.pathId(ctx);
       Requests.noBody(ctx);
       Responses.json(ctx, 200, new IntegrationRepresentations.SecretJson(webhooks.rotateSecret(Requests.token(ctx), id)));

@@ -5,6 +5,7 @@ import com.epicevents.crm.application.port.out.AuditTrail;
 import com.epicevents.crm.application.port.out.ChangeLog;
 import com.epicevents.crm.application.port.out.ChangeSignals;
 import com.epicevents.crm.application.port.out.HostResolver;
+import com.epicevents.crm.application.port.out.IdempotencyStore;
 import com.epicevents.crm.application.port.out.ClientRepository;
 import com.epicevents.crm.application.port.out.CollaboratorRepository;
 import com.epicevents.crm.application.port.out.ContractRepository;
@@ -19,7 +20,7 @@ import com.epicevents.crm.application.port.out.WebhookStore;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Everything the use cases need from outside the core, plus the security and webhook settings. */
+/** Everything the use cases need from outside the core, plus the security, webhook and idempotency settings. */
 public record CorePorts(
     Transactions transactions,
     CollaboratorRepository collaborators,
@@ -39,7 +40,9 @@ public record CorePorts(
     WebhookStore webhooks,
     WebhookSender webhookSender,
     HostResolver hostResolver,
-    WebhookSettings webhookSettings) {
+    WebhookSettings webhookSettings,
+    IdempotencyStore idempotency,
+    IdempotencySettings idempotencySettings) {
 
   public CorePorts {
     Objects.requireNonNull(transactions, "transactions");
@@ -61,5 +64,7 @@ public record CorePorts(
     Objects.requireNonNull(webhookSender, "webhookSender");
     Objects.requireNonNull(hostResolver, "hostResolver");
     Objects.requireNonNull(webhookSettings, "webhookSettings");
+    Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(idempotencySettings, "idempotencySettings");
   }
 }

@@ -36,6 +36,7 @@ public final class CrmServices {
         new ManageWebhooksService(ports),
         new ManageApiKeysService(ports),
         new DeliverWebhooksService(ports, java.util.concurrent.ThreadLocalRandom::current),
-        new CheckTeamAccessService(ports));
+        new CheckTeamAccessService(ports),
+        new RunIdempotentlyService(ports));
   }
 }

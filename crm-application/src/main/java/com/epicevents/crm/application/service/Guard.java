@@ -62,7 +62,7 @@ final class Guard {
     try {
       return ports.transactions().inTransaction(work);
     } catch (AccessDenied denied) {
-      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      auditRefusal(denied);
       throw denied;
     } catch (AuthenticationFailed failed) {
       auditKeyRefusal(failed);
@@ -106,7 +106,7 @@ final class Guard {
     try {
       return work.get();
     } catch (AccessDenied denied) {
-      ports.transactions().run(() -> ports.auditTrail().append(refusal(denied)));
+      auditRefusal(denied);
       throw denied;
     } catch (AuthenticationFailed failed) {
       auditKeyRefusal(failed);
@@ -118,8 +118,11 @@ final class Guard {
   private void auditKeyRefusal(AuthenticationFailed failed) {
     if (failed.refusedKeyId() != null) {
       Changes changes = new Changes().field("reason", null, failed.getMessage());
-      ports.transactions().run(() -> ports.auditTrail().append(new AuditEntry(now(), failed.keyOwnerId(),
-          "API_KEY_REFUSED", EntityType.API_KEY, failed.refusedKeyId(), changes.toOrderedMap())));
+      ports.transactions().inNewTransaction(() -> {
+        ports.auditTrail().append(new AuditEntry(now(), failed.keyOwnerId(), "API_KEY_REFUSED", EntityType.API_KEY,
+            failed.refusedKeyId(), changes.toOrderedMap()));
+        return null;
+      });
     }
   }
 
@@ -336,6 +339,17 @@ final class Guard {
     List<String> fields = changes == null ? List.of() : List.copyOf(changes.toOrderedMap().keySet());
     ports.changes().announce(new RecordChange(now(), actorId, type, entityId, action, Announcements.versionOf(record),
         fields, Announcements.eventType(type, action), record));
+  }
+
+  /**
+   * In a unit of its own, independent of any unit the caller may have open (an idempotent
+   * request runs its use case inside one): the refusal stays audited when that unit rolls back.
+   */
+  private void auditRefusal(AccessDenied denied) {
+    ports.transactions().inNewTransaction(() -> {
+      ports.auditTrail().append(refusal(denied));
+      return null;
+    });
   }
 
   private AuditEntry refusal(AccessDenied denied) {

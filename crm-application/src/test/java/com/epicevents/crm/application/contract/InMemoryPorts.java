@@ -8,6 +8,6 @@ final class InMemoryPorts {
 
   static PortsUnderTest of(InMemoryStore store) {
     return new PortsUnderTest(store, store.collaborators(), store.clients(), store.contracts(), store.events(),
-        store.sessions(), store.loginAttempts(), store.auditTrail());
+        store.sessions(), store.loginAttempts(), store.auditTrail(), store.idempotency());
   }
 }

@@ -5,6 +5,7 @@ import com.epicevents.crm.application.port.out.ClientRepository;
 import com.epicevents.crm.application.port.out.CollaboratorRepository;
 import com.epicevents.crm.application.port.out.ContractRepository;
 import com.epicevents.crm.application.port.out.EventRepository;
+import com.epicevents.crm.application.port.out.IdempotencyStore;
 import com.epicevents.crm.application.port.out.LoginAttemptStore;
 import com.epicevents.crm.application.port.out.SessionStore;
 import com.epicevents.crm.application.port.out.Transactions;
@@ -18,4 +19,5 @@ public record PortsUnderTest(
     EventRepository events,
     SessionStore sessions,
     LoginAttemptStore loginAttempts,
-    AuditTrail auditTrail) {}
+    AuditTrail auditTrail,
+    IdempotencyStore idempotency) {}

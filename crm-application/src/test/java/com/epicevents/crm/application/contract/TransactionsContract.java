@@ -62,6 +62,38 @@ public abstract class TransactionsContract extends PortContractSupport {
   }
 
   @Test
+  void aNewUnitInsideAnOpenOneStaysCommittedWhenTheOpenOneRollsBack() {
+    Collaborator sales = newCollaborator(Team.SALES);
+    AtomicReference<Client> insertedInNew = new AtomicReference<>();
+    AtomicReference<Client> insertedInOuter = new AtomicReference<>();
+
+    assertThrows(IllegalStateException.class, () -> transactions().run(() -> {
+      insertedInOuter.set(newClient(sales));
+      insertedInNew.set(transactions().inNewTransaction(() -> newClient(sales)));
+      throw new IllegalStateException("the open unit fails after the new one committed");
+    }));
+
+    assertEquals(Optional.of(insertedInNew.get()), ports().clients().findById(insertedInNew.get().id()));
+    assertEquals(Optional.empty(), ports().clients().findById(insertedInOuter.get().id()));
+  }
+
+  @Test
+  void theOpenUnitCarriesOnAfterANewUnitAndCommitsItsOwnWork() {
+    Collaborator sales = newCollaborator(Team.SALES);
+
+    Client[] both = transactions().inTransaction(() -> {
+      Client before = newClient(sales);
+      transactions().inNewTransaction(() -> newClient(sales));
+      Client after = newClient(sales);
+      assertEquals(Optional.of(before), ports().clients().findById(before.id()));
+      return new Client[] {before, after};
+    });
+
+    assertEquals(Optional.of(both[0]), ports().clients().findById(both[0].id()));
+    assertEquals(Optional.of(both[1]), ports().clients().findById(both[1].id()));
+  }
+
+  @Test
   void workSeesItsOwnChangesBeforeCommitting() {
     Collaborator sales = newCollaborator(Team.SALES);
 

@@ -39,8 +39,11 @@ public final class InMemoryStore implements Transactions {
   TreeMap<Long, WebhookDelivery> deliveries = new TreeMap<>();
   Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents = new HashMap<>();
   TreeMap<Long, ApiKey> apiKeys = new TreeMap<>();
+  Map<String, com.epicevents.crm.application.port.out.IdempotencyRecord> idempotency = new HashMap<>();
   long nextId = 1;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** What independent units changed while an outer unit was open (before, after): kept if the outer one rolls back. */
+  private final List<Snapshot[]> independent = new ArrayList<>();
 
   private final InMemoryCollaboratorRepository collaboratorRepository = new InMemoryCollaboratorRepository(this);
   private final InMemoryClientRepository clientRepository = new InMemoryClientRepository(this);
@@ -53,6 +56,7 @@ public final class InMemoryStore implements Transactions {
   private final InMemoryChangeSignals changeSignals = new InMemoryChangeSignals();
   private final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore(this);
   private final InMemoryChangeLog changeLog = new InMemoryChangeLog(this, webhookStore, changeSignals);
+  private final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore(this);
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
@@ -69,15 +73,60 @@ public final class InMemoryStore implements Transactions {
       } catch (RuntimeException | Error e) {
         restore(before);
         afterCommit.clear();
+        List<Snapshot[]> done = List.copyOf(independent);
+        independent.clear();
+        done.forEach(d -> reapply(d[0], d[1])); // committed on their own: their changes stay
         throw e;
       }
       committed = List.copyOf(afterCommit);
       afterCommit.clear();
+      independent.clear();
     } finally {
       lock.unlock();
     }
     committed.forEach(Runnable::run);
     return result;
+  }
+
+  /**
+   * Inside an open unit: runs the work at once and, should the open unit roll back, again on the
+   * restored state, so that its effect stays as if it had committed on its own.
+   */
+  @Override
+  public <T> T inNewTransaction(Supplier<T> work) {
+    if (!lock.isHeldByCurrentThread()) {
+      return inTransaction(work);
+    }
+    Snapshot before = snapshot();
+    T result = work.get();
+    independent.add(new Snapshot[] {before, snapshot()});
+    return result;
+  }
+
+  /** Applies to the current tables what changed from {@code before} to {@code after}. */
+  private void reapply(Snapshot before, Snapshot after) {
+    diff(collaborators, before.collaborators(), after.collaborators());
+    diff(clients, before.clients(), after.clients());
+    diff(contracts, before.contracts(), after.contracts());
+    diff(events, before.events(), after.events());
+    diff(sessions, before.sessions(), after.sessions());
+    diff(loginAttempts, before.loginAttempts(), after.loginAttempts());
+    diff(webhooks, before.webhooks(), after.webhooks());
+    diff(deliveries, before.deliveries(), after.deliveries());
+    diff(webhookEvents, before.webhookEvents(), after.webhookEvents());
+    diff(idempotency, before.idempotency(), after.idempotency());
+    audit.addAll(after.audit().subList(before.audit().size(), after.audit().size()));
+    changes.addAll(after.changes().subList(before.changes().size(), after.changes().size()));
+    nextId = Math.max(nextId, after.nextId());
+  }
+
+  private static <K, V> void diff(Map<K, V> target, Map<K, V> before, Map<K, V> after) {
+    after.forEach((k, v) -> {
+      if (!before.containsKey(k) || !java.util.Objects.equals(before.get(k), v)) {
+        target.put(k, v);
+      }
+    });
+    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(target::remove);
   }
 
   /** Runs {@code action} once the current unit of work has committed (never if it rolls back). */
@@ -138,11 +187,16 @@ public final class InMemoryStore implements Transactions {
     return webhookStore;
   }
 
+  public InMemoryIdempotencyStore idempotency() {
+    return idempotencyStore;
+  }
+
   /** Everything stored, for tests that prove a refusal changed nothing. */
   public Snapshot snapshot() {
     return locked(() -> new Snapshot(new TreeMap<>(collaborators), new TreeMap<>(clients), new TreeMap<>(contracts),
         new TreeMap<>(events), new TreeMap<>(sessions), new HashMap<>(loginAttempts), new ArrayList<>(audit), nextId,
-        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents), new TreeMap<>(apiKeys)));
+        new ArrayList<>(changes), new TreeMap<>(webhooks), new TreeMap<>(deliveries), new HashMap<>(webhookEvents), new TreeMap<>(apiKeys),
+        new HashMap<>(idempotency)));
   }
 
   private void restore(Snapshot s) {
@@ -159,6 +213,7 @@ public final class InMemoryStore implements Transactions {
     deliveries = new TreeMap<>(s.deliveries());
     webhookEvents = new HashMap<>(s.webhookEvents());
     apiKeys = new TreeMap<>(s.apiKeys());
+    idempotency = new HashMap<>(s.idempotency());
   }
 
   /** A copy of all tables at one moment. */
@@ -167,7 +222,8 @@ public final class InMemoryStore implements Transactions {
       Map<Long, Event> events, Map<Long, Session> sessions, Map<String, LoginAttempts> loginAttempts,
       List<AuditEntry> audit, long nextId, List<ChangeRecord> changes, Map<Long, WebhookSubscription> webhooks,
       Map<Long, WebhookDelivery> deliveries, Map<String, InMemoryWebhookStore.StoredEvent> webhookEvents,
-      Map<Long, ApiKey> apiKeys) {
+      Map<Long, ApiKey> apiKeys,
+      Map<String, com.epicevents.crm.application.port.out.IdempotencyRecord> idempotency) {
 
     /** The business records only (no sessions, counters or audit). */
     public List<Object> businessRecords() {

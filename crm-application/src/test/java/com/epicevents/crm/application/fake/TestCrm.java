@@ -6,6 +6,7 @@ import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.application.service.CorePorts;
 import com.epicevents.crm.application.service.CrmServices;
+import com.epicevents.crm.application.service.IdempotencySettings;
 import com.epicevents.crm.application.service.SecuritySettings;
 import com.epicevents.crm.application.service.WebhookSettings;
 import com.epicevents.crm.domain.client.Client;
@@ -58,7 +59,8 @@ public final class TestCrm {
   public TestCrm(SecuritySettings settings, WebhookSettings webhookSettings) {
     ports = new CorePorts(store, store.collaborators(), store.clients(), store.contracts(), store.events(),
         store.sessions(), store.apiKeys(), store.loginAttempts(), store.auditTrail(), hasher, reporter, clock, settings,
-        store.changeLog(), store.changeSignals(), store.webhooks(), webhookSender, hosts, webhookSettings);
+        store.changeLog(), store.changeSignals(), store.webhooks(), webhookSender, hosts, webhookSettings,
+        store.idempotency(), IdempotencySettings.DEFAULTS);
     useCases = CrmServices.create(ports);
   }
 

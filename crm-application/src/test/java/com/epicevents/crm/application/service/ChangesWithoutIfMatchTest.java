@@ -35,7 +35,8 @@ class ChangesWithoutIfMatchTest {
       racing(crm.store.clients()), crm.store.contracts(), crm.store.events(), crm.store.sessions(), crm.store.apiKeys(),
       crm.store.loginAttempts(), crm.store.auditTrail(), crm.hasher, crm.reporter, crm.clock, crm.ports.settings(),
       crm.ports.changes(), crm.ports.changeSignals(), crm.ports.webhooks(), crm.ports.webhookSender(),
-      crm.ports.hostResolver(), crm.ports.webhookSettings()));
+      crm.ports.hostResolver(), crm.ports.webhookSettings(),
+      crm.ports.idempotency(), crm.ports.idempotencySettings()));
 
   @Test
   void aChangeWithoutAnExpectedVersionIsReappliedAfterConcurrentWrites() {

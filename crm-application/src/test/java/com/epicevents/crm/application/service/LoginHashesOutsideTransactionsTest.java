@@ -38,7 +38,8 @@ class LoginHashesOutsideTransactionsTest {
       crm.store.clients(), crm.store.contracts(), crm.store.events(), crm.store.sessions(), crm.store.apiKeys(), crm.store.loginAttempts(),
       crm.store.auditTrail(), watching(crm.hasher), crm.reporter, crm.clock, crm.ports.settings(),
       crm.ports.changes(), crm.ports.changeSignals(), crm.ports.webhooks(), crm.ports.webhookSender(),
-      crm.ports.hostResolver(), crm.ports.webhookSettings()));
+      crm.ports.hostResolver(), crm.ports.webhookSettings(),
+      crm.ports.idempotency(), crm.ports.idempotencySettings()));
 
   @Test
   void aSuccessfulLoginChecksThePasswordWithNoTransactionOpen() {
@@ -85,6 +86,12 @@ class LoginHashesOutsideTransactionsTest {
         } finally {
           depth.set(depth.get() - 1);
         }
+      }
+
+      @Override
+      public <T> T inNewTransaction(Supplier<T> work) {
+        transactions.incrementAndGet();
+        return real.inNewTransaction(work);
       }
     };
   }

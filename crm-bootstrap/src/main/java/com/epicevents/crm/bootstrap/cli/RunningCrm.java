@@ -112,6 +112,7 @@ public final class RunningCrm implements AutoCloseable {
         .errorReporter(reporter)
         .webhookBodies(IntegrationRepresentations::webhookBody)
         .webhookSettings(new WebhookSettings(config.webhooksAllowPrivateNetworks()))
+        .idempotencySettings(config.operations().idempotencySettings())
         .webhookSecretKey(config.webhooksSecretKey() == null ? null
             : java.util.Base64.getDecoder().decode(config.webhooksSecretKey()))
         .build();

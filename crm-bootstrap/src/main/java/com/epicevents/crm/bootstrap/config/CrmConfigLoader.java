@@ -144,7 +144,8 @@ public final class CrmConfigLoader {
         v.number(Setting.HTTP_RATE_LIMIT_BURST, 0, HttpLimits.RateLimit.MAX),
         v.text(Setting.METRICS_PORT) == null ? null : v.port(Setting.METRICS_PORT),
         v.host(Setting.METRICS_HOST),
-        format);
+        format,
+        v.number(Setting.HTTP_IDEMPOTENCY_RETENTION_HOURS, 1, 24 * 366));
   }
 
   private static void put(Map<Setting, String> values, Map<Setting, ConfigOrigin> origins,

@@ -1,5 +1,6 @@
 package com.epicevents.crm.bootstrap.config;
 
+import com.epicevents.crm.application.service.IdempotencySettings;
 import com.epicevents.crm.http.HttpLimits;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param metricsPort port of the Prometheus endpoint, or null when metrics are off (the default)
  * @param metricsHost interface the metrics endpoint listens on (loopback by default)
  * @param logFormat {@code text} (the default) or {@code json} (one JSON object a line)
+ * @param idempotencyRetentionHours how long the outcome of a POST sent with an Idempotency-Key is kept
  */
 public record OperationsConfig(
     int httpMaxConnections,
@@ -23,7 +25,8 @@ public record OperationsConfig(
     int httpRateLimitBurst,
     Integer metricsPort,
     String metricsHost,
-    String logFormat) {
+    String logFormat,
+    int idempotencyRetentionHours) {
 
   public static final String TEXT = "text";
   public static final String JSON = "json";
@@ -37,6 +40,10 @@ public record OperationsConfig(
     return new HttpLimits(httpMaxConnections, httpMaxConnectionsPerAddress,
         Duration.ofSeconds(httpBodyTimeoutSeconds), Duration.ofSeconds(httpIdleTimeoutSeconds),
         new HttpLimits.RateLimit(httpRateLimitPerSecond, httpRateLimitBurst));
+  }
+
+  public IdempotencySettings idempotencySettings() {
+    return new IdempotencySettings(Duration.ofHours(idempotencyRetentionHours));
   }
 
   public boolean metricsOn() {
@@ -58,6 +65,7 @@ public record OperationsConfig(
       case METRICS_PORT -> metricsPort == null ? null : Integer.toString(metricsPort);
       case METRICS_HOST -> metricsHost;
       case LOG_FORMAT -> logFormat;
+      case HTTP_IDEMPOTENCY_RETENTION_HOURS -> Integer.toString(idempotencyRetentionHours);
       default -> throw new IllegalArgumentException(setting + " is not an operations setting");
     };
   }

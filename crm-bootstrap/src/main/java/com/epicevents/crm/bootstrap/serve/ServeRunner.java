@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code crm serve}: the HTTP API and the webhook delivery worker over a {@link CrmCore}, until
+ * {@code crm serve}: the HTTP API, the webhook delivery worker and the hourly pruning of expired
+ * idempotency records over a {@link CrmCore}, until
  * the process is told to stop. Stopping (a call to {@link #stop()} or SIGTERM/Ctrl+C through the
  * shutdown hook) runs in this order: the server stops accepting and lets requests in flight
  * finish, the webhook worker finishes the attempts in flight, monitoring sends what it has
@@ -33,6 +34,7 @@ public final class ServeRunner implements AutoCloseable {
 
   private final HttpApi api;
   private final WebhookWorker webhooks;
+  private final IdempotencyPruning pruning;
   private final CrmCore core;
   private final DatabaseHealthCheck health;
   private final ErrorReporter reporter;
@@ -41,10 +43,11 @@ public final class ServeRunner implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1);
 
-  private ServeRunner(HttpApi api, WebhookWorker webhooks, CrmCore core, DatabaseHealthCheck health,
-      ErrorReporter reporter, DataSource pool) {
+  private ServeRunner(HttpApi api, WebhookWorker webhooks, IdempotencyPruning pruning, CrmCore core,
+      DatabaseHealthCheck health, ErrorReporter reporter, DataSource pool) {
     this.api = api;
     this.webhooks = webhooks;
+    this.pruning = pruning;
     this.core = core;
     this.health = health;
     this.reporter = reporter;
@@ -78,7 +81,8 @@ public final class ServeRunner implements AutoCloseable {
     }
     WebhookWorker webhooks = WebhookWorker.start(core.useCases().webhookDelivery(), core.changeSignals(),
         core.errorReporter(), WEBHOOK_THREADS);
-    ServeRunner runner = new ServeRunner(api, webhooks, core, health, core.errorReporter(), pool);
+    IdempotencyPruning pruning = IdempotencyPruning.start(core.useCases().runIdempotently(), core.errorReporter());
+    ServeRunner runner = new ServeRunner(api, webhooks, pruning, core, health, core.errorReporter(), pool);
     Runtime.getRuntime().addShutdownHook(runner.shutdownHook);
     LOG.info("crm serve: the API is at http://{}:{}/api/v1 (OpenAPI document: /api/v1/openapi.json); "
         + "stop with Ctrl+C or SIGTERM", settings.host(), api.port());
@@ -106,6 +110,7 @@ public final class ServeRunner implements AutoCloseable {
       core.stopChangeSignals();
       api.stop();
       webhooks.close();
+      pruning.close();
       health.close();
       flushMonitoring();
       closeCore();

@@ -92,6 +92,20 @@ class OperationsSettingsTest {
     assertRefused("metrics.port=99999", "metrics.port '99999' must be between 1 and 65535");
   }
 
+  @Test
+  void idempotencyRecordsAreKept24HoursUnlessSetOtherwise() throws IOException {
+    assertEquals(Duration.ofHours(24), CrmConfigLoader.load(ConfigOverrides.NONE, Map.of(), userHome).operations()
+        .idempotencySettings().retention());
+    Files.writeString(crmHome.resolve("crm.conf"), "http.idempotency.retention-hours=48\n");
+
+    CrmConfig config = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome);
+
+    assertEquals(Duration.ofHours(48), config.operations().idempotencySettings().retention());
+    assertTrue(config.toString().contains("http.idempotency.retention-hours=48"), config::toString);
+    assertRefused("http.idempotency.retention-hours=0",
+        "http.idempotency.retention-hours '0' must be between 1 and 8784");
+  }
+
   private void assertRefused(String lines, String messageStart) throws IOException {
     Files.writeString(crmHome.resolve("crm.conf"), lines + "\n");
     CrmConfigException refused = assertThrows(CrmConfigException.class, () ->

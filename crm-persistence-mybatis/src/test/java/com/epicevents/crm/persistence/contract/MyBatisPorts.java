@@ -11,6 +11,6 @@ final class MyBatisPorts {
   static PortsUnderTest of(TestDatabase db) {
     PersistenceAdapters a = db.adapters();
     return new PortsUnderTest(a.transactions(), a.collaborators(), a.clients(), a.contracts(), a.events(),
-        a.sessions(), a.loginAttempts(), a.auditTrail());
+        a.sessions(), a.loginAttempts(), a.auditTrail(), a.idempotency());
   }
 }

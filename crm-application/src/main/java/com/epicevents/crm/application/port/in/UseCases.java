@@ -33,4 +33,5 @@ public record UseCases(
     ManageWebhooksUseCase webhooks,
     ManageApiKeysUseCase apiKeys,
     DeliverWebhooksUseCase webhookDelivery,
-    CheckTeamAccessUseCase checkTeamAccess) {}
+    CheckTeamAccessUseCase checkTeamAccess,
+    RunIdempotentlyUseCase runIdempotently) {}

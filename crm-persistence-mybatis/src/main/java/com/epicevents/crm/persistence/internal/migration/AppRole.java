@@ -11,7 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The role the running application connects as: it reads and writes rows, appends to the
- * audit trail, and can change nothing else (no DDL, no DELETE, no TRUNCATE, no audit update).
+ * audit trail, and can change nothing else (no DDL, no TRUNCATE, no audit update, no DELETE except
+ * of the short-lived idempotency records it prunes).
  * Statements naming the role or its password are built by the server ({@code format} with
  * {@code %I}/{@code %L}), never by concatenating input here.
  */
@@ -22,6 +23,8 @@ public final class AppRole {
       "webhook_subscriptions", "webhook_deliveries", "api_keys");
   /** Tables the application reads and appends to only. */
   static final List<String> APPEND_ONLY = List.of("audit_entries", "changes", "webhook_events");
+  /** Tables of short-lived rows the application also deletes once expired. */
+  static final List<String> PRUNED = List.of("idempotency_records");
 
   private AppRole() {}
 
@@ -83,6 +86,10 @@ public final class AppRole {
     }
     for (String table : APPEND_ONLY) {
       execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT, INSERT ON crm.%I TO %I', ?, ?)", table, role));
+    }
+    for (String table : PRUNED) {
+      execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT, INSERT, UPDATE, DELETE ON crm.%I TO %I', ?, ?)",
+          table, role));
     }
     // Read-only, so that the application can check the schema version it runs against.
     execute(c, formattedIn(c, schema, "SELECT format('GRANT SELECT ON crm.%I TO %I', ?, ?)",

@@ -51,6 +51,32 @@ public final class MyBatisTransactions implements Transactions {
   }
 
   /**
+   * Sets aside the thread's open unit (its session and its after-commit actions), runs the work
+   * as a unit of its own on another connection, then puts the open unit back. The open unit's
+   * locks stay held meanwhile: the work must not wait for them.
+   */
+  @Override
+  public <T> T inNewTransaction(Supplier<T> work) {
+    SqlSession outer = current.get();
+    List<Runnable> outerAfterCommit = afterCommit.get();
+    current.remove();
+    afterCommit.remove();
+    try {
+      return inTransaction(work);
+    } finally {
+      if (outer != null) {
+        current.set(outer);
+        afterCommit.set(outerAfterCommit);
+      }
+    }
+  }
+
+  /** Whether the calling thread has a unit of work open. */
+  boolean inUnit() {
+    return current.get() != null;
+  }
+
+  /**
    * Runs {@code statement} with a mapper of the current unit of work (or of a short one),
    * translating database errors once.
    */
