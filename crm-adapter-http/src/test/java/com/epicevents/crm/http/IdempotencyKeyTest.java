@@ -46,12 +46,13 @@ class IdempotencyKeyTest {
         documented.add(path.getKey());
       }
       String concrete = path.getKey().replace("{id}", "1").replace("{deliveryId}", "1");
-      Api.Reply r = f.api.post(concrete).as(manager.token()).header("Idempotency-Key", "probe-" + path.getKey())
+      // a fresh session for each probe: the probe of /auth/logout ends the session it is sent with
+      Api.Reply r = f.api.post(concrete).as(f.actor(Team.MANAGEMENT).token()).header("Idempotency-Key", "probe-" + path.getKey())
           .send();
       (r.body().contains(REFUSED) ? refused : accepted).add(path.getKey());
     });
 
-    assertEquals(Set.of("/auth/login", "/webhooks", "/webhooks/{id}/rotate-secret"), refused);
+    assertEquals(Set.of("/auth/login", "/webhooks", "/webhooks/{id}/rotate-secret", "/me/api-keys"), refused);
     assertEquals(accepted, documented);
     assertTrue(accepted.contains("/clients"));
   }
