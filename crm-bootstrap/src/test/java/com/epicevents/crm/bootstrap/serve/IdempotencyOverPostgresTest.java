@@ -64,7 +64,6 @@ class IdempotencyOverPostgresTest {
   private static HikariDataSource pool;
   private static CrmCore core;
   private static ServeRunner runner;
-  private static String base;
   private static String manager;
 
   @BeforeAll
@@ -77,7 +76,6 @@ class IdempotencyOverPostgresTest {
     core.useCases().createManagerAsAdmin().execute(CreateManagerAsAdminUseCase.Command.of(
         "ada", "Ada Lovelace", "+44 20 7946 0000", "ada@epic-events.test", PASSWORD.toCharArray()));
     runner = ServeRunner.start(core, pool, HttpSettings.loopbackRandomPort());
-    base = "http://127.0.0.1:" + runner.port() + "/api/v1";
     manager = login("ada", PASSWORD);
   }
 
@@ -298,6 +296,30 @@ class IdempotencyOverPostgresTest {
     assertEquals(422, stillStored.status(), "within the retention the old fingerprint still holds");
   }
 
+  // --- several processes ------------------------------------------------------------------------
+
+  @Test
+  void aRetrySentToAnotherServerOnTheSameDatabaseGetsTheStoredResponse() throws Exception {
+    Member sales = member("SALES");
+    String key = "other-server-" + SEQUENCE.incrementAndGet();
+    String body = clientBody("Two Servers " + key);
+    HikariDataSource otherPool = CrmDatabase.pooledDataSource(db.jdbcUrl(), db.appRole(), db.appPassword(), 4);
+    CrmCore otherCore = CrmCore.builder(otherPool).build();
+    ServeRunner other = ServeRunner.start(otherCore, otherPool, HttpSettings.loopbackRandomPort());
+    try {
+      Reply first = post("/clients", sales.token(), key, body);
+      Reply retry = send(other.port(), "/clients", sales.token(), key, body);
+
+      assertEquals(201, first.status(), first.text());
+      assertEquals(201, retry.status(), retry.text());
+      assertEquals(Optional.of("true"), retry.header("Idempotent-Replayed"));
+      assertArrayEquals(first.body(), retry.body());
+      assertEquals(1, count("SELECT count(*) FROM crm.clients WHERE full_name = ?", "Two Servers " + key));
+    } finally {
+      other.stop();
+    }
+  }
+
   // --- atomic with the change -------------------------------------------------------------------
 
   @Test
@@ -405,7 +427,12 @@ class IdempotencyOverPostgresTest {
   }
 
   private static Reply post(String path, Object token, String key, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    return send(runner.port(), path, token, key, body);
+  }
+
+  private static Reply send(int port, String path, Object token, String key, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+        .timeout(Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", "Bearer " + (token instanceof AuthToken t ? t.value() : token));
     }
