@@ -50,7 +50,7 @@ public final class MyBatisApiKeyStore implements ApiKeyStore {
   public ApiKey create(ApiKey key) {
     ApiKeyRow row = toRow(key);
     long id = tx.withMapper(ApiKeyMapper.class, m -> m.insert(row));
-    return key.withId(id);
+    return findById(id).orElseThrow(); // as stored: times at the database's precision, the owner's name
   }
 
   @Override

@@ -97,6 +97,7 @@ class ApiKeyStoreTest {
     ApiKey read = a.apiKeys().findById(key.id()).orElseThrow();
     assertEquals(owner.fullName().value(), read.ownerName());
     assertEquals(key.prefix(), read.prefix());
+    assertEquals(read, key, "create answers the key as stored");
   }
 
   @Test
@@ -182,6 +183,16 @@ class ApiKeyStoreTest {
 
   private ApiKey newKey(Collaborator owner, Set<Scope> scopes) {
     return a.apiKeys().create(key(owner, scopes, NOW.plus(90, ChronoUnit.DAYS)));
+  }
+
+  @Test
+  void createAnswersTimesAtTheDatabasesPrecision() {
+    Instant nanos = NOW.plusNanos(123_456_789);
+    ApiKey created = a.apiKeys().create(new ApiKey(0, newCollaborator(Team.SALES).id(), null, Team.SALES, "n",
+        "Nn" + ThreadLocalRandom.current().nextInt(100_000, 999_999), randomHash(), Set.of(Scope.CLIENTS_READ), nanos,
+        nanos.plus(1, ChronoUnit.DAYS), null, null));
+    assertEquals(nanos.truncatedTo(ChronoUnit.MICROS), created.createdAt());
+    assertEquals(created, a.apiKeys().findById(created.id()).orElseThrow());
   }
 
   private static ApiKey key(Collaborator owner, Set<Scope> scopes, Instant expiresAt) {
