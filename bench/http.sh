@@ -18,7 +18,7 @@
 #   default) and prepared.
 # It also times the load of the demo set and the warm start of `crm serve` (to /health = 200), and
 # records the load average around each measurement (the machine may be shared).
-# then a JFR profile of the server under each API load, and stops everything it started.
+# then a JFR profile of the server under the client, events and PATCH loads, and stops everything it started.
 #
 # Latency: each wrk thread drives one connection (-t16 -c16) and bench/http/load.lua times every
 # request; the brief's `wrk -c16 -t2 --latency` runs are made too and reported as wrk prints them
@@ -303,13 +303,14 @@ fi
 
 # --- profile -------------------------------------------------------------------------------------
 if $profile; then
-  for target in client events; do
-    path=$clients_path
+  for target in client events patch; do
+    path=$clients_path method=GET tok=$token
     [ "$target" = events ] && path=$events_path
-    log "JFR profile of the server under GET $path (${duration}s)"
+    [ "$target" = patch ] && path='/api/v1/clients/{id}' method=PATCH tok=$sales_token
+    log "JFR profile of the server under $method $path (${duration}s)"
     jcmd "$server_pid" JFR.start name=bench settings=profile filename="$work/$target.jfr" > /dev/null
-    CRM_PATH=$path CRM_TOKEN=$token CRM_IDS=$clients wrk -t16 -c16 -d"${duration}s" -s bench/http/load.lua "$base" \
-      > "$work/logs/profile-$target.txt" 2>&1
+    CRM_METHOD=$method CRM_WRITER_IDS=$writer_ids CRM_PATH=$path CRM_TOKEN=$tok CRM_IDS=$clients \
+      wrk -t16 -c16 -d"${duration}s" -s bench/http/load.lua "$base" > "$work/logs/profile-$target.txt" 2>&1
     jcmd "$server_pid" JFR.stop name=bench > /dev/null
     jfr print --events jdk.ExecutionSample --stack-depth 96 "$work/$target.jfr" > "$work/$target-samples.txt"
     python3 bench/http/profile.py "$work/$target-samples.txt" > "$work/logs/profile-$target-summary.txt"
@@ -365,7 +366,7 @@ if "api-client-patch-16-writers" in rows:
     print("- api-client-patch-16-writers: %.0f req/s, p99 %.2f ms < 50 ms (%s)" % (
         float(rows["api-client-patch-16-writers"][1]), p99, "met" if p99 < 50 else "not met"))
 EOF
-for target in client events; do
+for target in client events patch; do
   if [ -f "$work/logs/profile-$target-summary.txt" ]; then
     echo
     echo "Server profile under the $target load (JFR execution samples, share of samples whose stack holds the frame):"
