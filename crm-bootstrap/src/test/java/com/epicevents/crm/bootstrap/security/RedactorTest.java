@@ -54,6 +54,15 @@ class RedactorTest {
   }
 
   @Test
+  void apiKeysAndWebhookSecretsAreScrubbedWhereverTheyAppear() {
+    String key = "crm_Q7ZkP2xa_l7dtV0X5m8vFGY5HOkYiyT0kyY0N6rpgpoR4ixno7bY";
+    assertEquals("sent Bearer [scrubbed] to api", Redactor.redact("sent Bearer " + key + " to api"));
+    assertEquals("key [scrubbed] refused", Redactor.redact("key " + key + " refused"));
+    assertEquals("secret [scrubbed] rotated",
+        Redactor.redact("secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw rotated"));
+  }
+
+  @Test
   void ordinaryDiagnosticTextIsKept() {
     String[] kept = {
         "violates check constraint contract_amount_due_not_above_total_check",
