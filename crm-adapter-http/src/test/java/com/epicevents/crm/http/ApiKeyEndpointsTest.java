@@ -115,6 +115,9 @@ class ApiKeyEndpointsTest {
     Api.Reply refused = f.api.get("/events").as(key).send();
     assertEquals(401, refused.status());
     assertTrue(refused.body().contains("revoked"), refused.body());
+    assertEquals(0, f.api.get("/me/api-keys?active=true").as(support.token()).send().json().get("items").size());
+    assertEquals(id, f.api.get("/me/api-keys?active=false").as(support.token()).send().json().get("items").get(0)
+        .get("id").asLong());
     assertEquals(204, f.api.method("DELETE", "/me/api-keys/" + id).as(support.token()).send().status(),
         "revoking twice is harmless");
     assertTrue(audit(EntityType.API_KEY, id).stream().anyMatch(e -> e.action().equals("API_KEY_REVOKED")));

@@ -33,8 +33,9 @@ final class ApiKeyRoutes {
     });
 
     r.get("/me/api-keys", "ManageApiKeys", AUTHENTICATED, ctx -> {
-      QueryParams q = QueryParams.of(ctx);
-      Responses.page(ctx, keys.listMine(Requests.token(ctx), q.page()), IntegrationRepresentations::apiKey);
+      QueryParams q = QueryParams.of(ctx, "active");
+      Boolean active = q.bool("active");
+      Responses.page(ctx, keys.listMine(Requests.token(ctx), active, q.page()), IntegrationRepresentations::apiKey);
     });
 
     r.delete("/me/api-keys/{id}", "ManageApiKeys", AUTHENTICATED, ctx -> {

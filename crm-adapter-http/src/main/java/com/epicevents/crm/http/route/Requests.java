@@ -24,8 +24,8 @@ public final class Requests {
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([\\x21-\\x7E]{1,200})");
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
   /** A bearer value in the API-key family ({@code crm_…}), whatever its characters. */
-  private static final Pattern BEARER_KEY = Pattern.compile("(?is)Bearer (crm_.*)");
-  private static final Pattern API_KEY = Pattern.compile("crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,187}");
+  private static final Pattern BEARER_KEY =
+      Pattern.compile("(?is)Bearer (" + Pattern.quote(AuthToken.API_KEY_MARK) + ".*)");
   private static final Pattern ETAG = Pattern.compile("\"([0-9]{1,18})\"");
 
   private Requests() {}
@@ -149,7 +149,7 @@ public final class Requests {
     if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
       throw ValidationFailed.of("Authorization", "the API key must not contain control characters");
     }
-    if (!API_KEY.matcher(value).matches()) {
+    if (!AuthToken.wellFormedApiKey(value)) {
       throw ValidationFailed.of("Authorization", "is not a well-formed API key: expected crm_, an 8-character "
           + "prefix of letters or digits, _, then 32 to 187 letters or digits");
     }

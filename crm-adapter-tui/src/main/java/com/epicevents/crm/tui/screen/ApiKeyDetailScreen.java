@@ -1,10 +1,6 @@
 package com.epicevents.crm.tui.screen;
 
 import com.epicevents.crm.application.port.out.ApiKey;
-import com.epicevents.crm.application.port.out.ApiKeyFilter;
-import com.epicevents.crm.application.port.out.Page;
-import com.epicevents.crm.application.port.out.PageRequest;
-import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.tui.widget.Display;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +21,9 @@ final class ApiKeyDetailScreen extends DetailScreen<ApiKey> {
     return "ManageApiKeys";
   }
 
-  /** The lists are keyset pages in id order: the page of one record after {@code id - 1} is this key. */
   @Override
   protected ApiKey fetch() {
-    PageRequest one = new PageRequest(id - 1, 1);
-    Page<ApiKey> page = everyone
-        ? app.useCases().apiKeys().listAll(app.token(), ApiKeyFilter.ALL, one)
-        : app.useCases().apiKeys().listMine(app.token(), one);
-    return page.items().stream().filter(k -> k.id() == id).findFirst()
-        .orElseThrow(() -> new NotFound("API_KEY", id));
+    return app.useCases().apiKeys().get(app.token(), id);
   }
 
   @Override

@@ -2,10 +2,7 @@ package com.epicevents.crm.tui.screen;
 
 import com.epicevents.crm.application.port.in.ManageApiKeysUseCase;
 import com.epicevents.crm.application.port.in.ManageApiKeysUseCase.Created;
-import com.epicevents.crm.domain.access.AccessPolicy.Grant;
-import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Scope;
-import com.epicevents.crm.domain.audit.EntityType;
 import com.epicevents.crm.tui.form.ChecksField;
 import com.epicevents.crm.tui.form.DateField;
 import com.epicevents.crm.tui.form.TextField;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Creating one of my API keys; its secret is shown once, in a dialog, after saving. */
@@ -31,13 +27,8 @@ final class ApiKeyForms {
    */
   private static List<Choice.Option<Scope>> scopes(App app) {
     return Arrays.stream(Scope.values())
-        .map(s -> new Choice.Option<>(s, s.wireName() + (usable(app, s) ? "" : " (unusable)")))
+        .map(s -> new Choice.Option<>(s, s.wireName() + (app.scopeUseful(s) ? "" : " (unusable)")))
         .toList();
-  }
-
-  private static boolean usable(App app, Scope scope) {
-    return Arrays.stream(Action.values()).anyMatch(action -> app.grant(action) != Grant.NO
-        && Arrays.stream(EntityType.values()).anyMatch(type -> Scope.requiredFor(action, type).equals(Optional.of(scope))));
   }
 
   private static final class Create extends FormScreen<Created> {

@@ -97,9 +97,7 @@ final class ApiKeyListScreen extends ListScreen<ApiKey> {
   protected Page<ApiKey> fetch(PageRequest page) {
     Boolean active = activeOnly ? Boolean.TRUE : null;
     if (!everyone) {
-      Page<ApiKey> mine = app.useCases().apiKeys().listMine(app.token(), page);
-      return active == null ? mine : new Page<>(mine.items().stream()
-          .filter(k -> k.activeAt(app.clock().instant())).toList(), mine.nextAfter());
+      return app.useCases().apiKeys().listMine(app.token(), active, page);
     }
     return app.useCases().apiKeys().listAll(app.token(),
         new ApiKeyFilter(owner == null ? null : new CollaboratorId(owner.id()), active), page);

@@ -6,6 +6,7 @@ import com.epicevents.crm.application.port.in.LogInUseCase;
 import com.epicevents.crm.application.port.in.UseCases;
 import com.epicevents.crm.application.port.out.ErrorReporter;
 import com.epicevents.crm.domain.access.AccessPolicy;
+import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Actor;
 import com.epicevents.crm.domain.access.Ownership;
@@ -238,6 +239,11 @@ public final class App {
   /** The permission table's cell for the user's team (YES, OWN_CLIENT…). */
   public AccessPolicy.Grant grant(Action action) {
     return me == null ? AccessPolicy.Grant.NO : policy.grant(me.team(), action);
+  }
+
+  /** Whether a key of the user's with this scope could ever be allowed anything (see AccessPolicy). */
+  public boolean scopeUseful(Scope scope) {
+    return me != null && policy.scopeUsefulTo(me.team(), scope);
   }
 
   /** Whether the permission table lets the user do this to a record with these owners. */

@@ -1,14 +1,14 @@
 package com.epicevents.crm.application.service;
 
+import com.epicevents.crm.application.port.in.AuthToken;
 import java.security.SecureRandom;
 
 /**
- * The shape of an API key: {@code crm_<8-char public prefix>_<43 random base62 characters>}. The
- * secret part carries about 256 bits; the prefix is stored in clear so a key can be recognised in
- * lists and logs, the whole key only as its SHA-256.
+ * New API keys: {@code crm_<8-char public prefix>_<43 random base62 characters>} (their shape is
+ * {@link AuthToken#wellFormedApiKey}). The secret part carries about 256 bits; the prefix is stored
+ * in clear so a key can be recognised in lists and logs, the whole key only as its SHA-256.
  */
 final class ApiKeys {
-  static final String MARK = "crm_";
   static final int PREFIX_LENGTH = 8;
   static final int SECRET_LENGTH = 43;
   private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -16,17 +16,12 @@ final class ApiKeys {
 
   private ApiKeys() {}
 
-  /** Bearer values in the key family are resolved as keys, never as sessions. */
-  static boolean looksLikeKey(String bearer) {
-    return bearer != null && bearer.startsWith(MARK);
-  }
-
   static String newPrefix() {
     return random(PREFIX_LENGTH);
   }
 
   static String newKey(String prefix) {
-    return MARK + prefix + "_" + random(SECRET_LENGTH);
+    return AuthToken.API_KEY_MARK + prefix + "_" + random(SECRET_LENGTH);
   }
 
   private static String random(int length) {

@@ -134,7 +134,7 @@ final class Guard {
     if (token == null) {
       throw new AuthenticationFailed(SESSION_ENDED);
     }
-    if (ApiKeys.looksLikeKey(token.value())) {
+    if (token.apiKey()) {
       Credential key = usableKey(token);
       Collaborator owner = ports.collaborators().findById(key.ownerId())
           .filter(c -> c.active() && c.team() == key.ownerTeam())
@@ -166,7 +166,7 @@ final class Guard {
     if (token == null) {
       throw new AuthenticationFailed(SESSION_ENDED);
     }
-    if (ApiKeys.looksLikeKey(token.value())) {
+    if (token.apiKey()) {
       Credential key = usableKey(token);
       return new Reader(new Actor(key.ownerId(), key.ownerTeam(), key.ownerActive())
           .through(new KeyGrant(key.sessionId(), key.scopes())));
@@ -273,6 +273,11 @@ final class Guard {
       throw new AccessDenied(scope.reason(), actor.id().value(), action.name(), EntityType.API_KEY.name(),
           actor.key().keyId());
     }
+  }
+
+  /** Whether the permission table (and the key's scope, if any) lets this caller's team do this at all; no refusal. */
+  boolean teamMay(Authenticated who, Action action, EntityType type) {
+    return policy.decideForTeam(who.actor(), action, type).allowed();
   }
 
   /** Refuses a team that may never do this action, before the target is even loaded. */

@@ -65,11 +65,23 @@ final class ManageApiKeysService implements ManageApiKeysUseCase {
   }
 
   @Override
-  public Page<ApiKey> listMine(AuthToken token, PageRequest page) {
+  public Page<ApiKey> listMine(AuthToken token, Boolean active, PageRequest page) {
     return guard.run(() -> {
       Authenticated who = guard.authenticatePerson(token, Action.MANAGE_OWN_API_KEYS);
       guard.permit(who, Action.MANAGE_OWN_API_KEYS, Ownership.NONE, EntityType.API_KEY, null);
-      return ports.apiKeys().list(new ApiKeyFilter(who.collaborator().id(), null), page, guard.now());
+      return ports.apiKeys().list(new ApiKeyFilter(who.collaborator().id(), active), page, guard.now());
+    });
+  }
+
+  @Override
+  public ApiKey get(AuthToken token, long keyId) {
+    return guard.run(() -> {
+      Authenticated who = guard.authenticatePerson(token, Action.MANAGE_OWN_API_KEYS);
+      guard.permit(who, Action.MANAGE_OWN_API_KEYS, Ownership.NONE, EntityType.API_KEY, keyId);
+      boolean anyone = guard.teamMay(who, Action.MANAGE_API_KEYS, EntityType.API_KEY);
+      return ports.apiKeys().findById(keyId)
+          .filter(k -> anyone || k.ownerId().equals(who.collaborator().id()))
+          .orElseThrow(() -> new NotFound("API_KEY", keyId));
     });
   }
 

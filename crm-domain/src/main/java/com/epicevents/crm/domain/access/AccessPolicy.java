@@ -112,6 +112,24 @@ public final class AccessPolicy {
   }
 
   /**
+   * Could a key with this scope ever be allowed anything when its owner is in this team? A scope
+   * that is not only grants nothing (the key only narrows its owner); forms can say so.
+   */
+  public boolean scopeUsefulTo(Team team, Scope scope) {
+    for (Action action : Action.values()) {
+      if (grant(team, action) == NO) {
+        continue;
+      }
+      for (EntityType type : EntityType.values()) {
+        if (Scope.requiredFor(action, type).filter(scope::equals).isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Could this actor do this action to some target? Used before loading the target, so that a
    * team that may never do it is refused without learning whether the record exists.
    */

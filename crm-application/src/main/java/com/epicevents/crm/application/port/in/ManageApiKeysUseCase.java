@@ -110,8 +110,14 @@ public interface ManageApiKeysUseCase {
   /** Creates a key for the caller (a person's session only). */
   Created create(AuthToken token, CreateCommand command);
 
-  /** The caller's keys, usable or not, oldest first (at most {@link PageRequest#MAX_LIMIT} per page). */
-  Page<ApiKey> listMine(AuthToken token, PageRequest page);
+  /**
+   * The caller's keys, oldest first: only usable ones ({@code active} true), only revoked or expired
+   * ones (false), or all (null).
+   */
+  Page<ApiKey> listMine(AuthToken token, Boolean active, PageRequest page);
+
+  /** One key: the caller's own, or (management) anyone's; any other is not found. */
+  ApiKey get(AuthToken token, long keyId);
 
   /** Revokes one of the caller's keys at once; a key that is not theirs is not found. */
   void revokeMine(AuthToken token, long keyId);
