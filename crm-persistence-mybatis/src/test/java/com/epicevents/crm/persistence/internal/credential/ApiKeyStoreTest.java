@@ -1,5 +1,7 @@
 package com.epicevents.crm.persistence.internal.credential;
 
+import static com.epicevents.crm.persistence.internal.credential.TwoProcesses.cache;
+import static com.epicevents.crm.persistence.internal.credential.TwoProcesses.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,14 +16,8 @@ import com.epicevents.crm.application.port.out.PageRequest;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.collaborator.Collaborator;
-import com.epicevents.crm.domain.collaborator.Username;
-import com.epicevents.crm.domain.common.Email;
-import com.epicevents.crm.domain.common.PersonName;
-import com.epicevents.crm.domain.common.Phone;
 import com.epicevents.crm.domain.common.Team;
-import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
-import com.epicevents.crm.persistence.internal.repository.MyBatisSessionStore;
 import com.epicevents.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,10 +43,10 @@ import org.junit.jupiter.api.Test;
  */
 class ApiKeyStoreTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-  private static final AtomicInteger NAMES = new AtomicInteger();
   private static TestDatabase db;
 
   private final MutableClock clock = new MutableClock(NOW);
+  private TwoProcesses processes;
   private PersistenceAdapters a;
   private PersistenceAdapters b;
 
@@ -68,20 +62,19 @@ class ApiKeyStoreTest {
 
   @BeforeEach
   void twoProcesses() {
-    a = CrmDatabase.adapters(db.appDataSource(), clock);
-    b = CrmDatabase.adapters(db.appDataSource(), clock);
-    waitUntil(() -> cache(a).trusted() && cache(b).trusted(), Duration.ofSeconds(10));
+    processes = new TwoProcesses(db, clock);
+    a = processes.a;
+    b = processes.b;
   }
 
   @AfterEach
   void stop() {
-    a.close();
-    b.close();
+    processes.close();
   }
 
   @Test
   void aKeyIsStoredAsItsHashAndResolvesToItsOwnerAndScopes() {
-    Collaborator owner = newCollaborator(Team.SALES);
+    Collaborator owner = processes.newCollaborator(Team.SALES, NOW);
     ApiKey key = newKey(owner, Set.of(Scope.CLIENTS_READ, Scope.EVENTS_WRITE));
 
     Credential credential = b.apiKeys().findCredential(key.tokenHash()).orElseThrow();
@@ -101,8 +94,8 @@ class ApiKeyStoreTest {
   }
 
   @Test
-  void aRevocationThroughOneProcessIsRefusedByTheOtherWithinMilliseconds() {
-    ApiKey key = newKey(newCollaborator(Team.SUPPORT), Set.of(Scope.EVENTS_READ));
+  void aRevocationThroughOneProcessIsRefusedByTheOtherWithinHalfASecond() {
+    ApiKey key = newKey(processes.newCollaborator(Team.SUPPORT, NOW), Set.of(Scope.EVENTS_READ));
     b.apiKeys().findCredential(key.tokenHash());
 
     assertTrue(a.transactions().inTransaction(() -> a.apiKeys().revoke(key.id(), NOW)));
@@ -113,18 +106,18 @@ class ApiKeyStoreTest {
 
   @Test
   void anOwnersTeamChangeMakesTheKeyRevokedEvenBeforeItIsMarked() {
-    Collaborator owner = newCollaborator(Team.SALES);
+    Collaborator owner = processes.newCollaborator(Team.SALES, NOW);
     ApiKey key = newKey(owner, Set.of(Scope.CLIENTS_READ));
-    ownerSql("UPDATE crm.collaborators SET team = 'SUPPORT' WHERE id = ?", owner.id().value());
+    processes.ownerSql("UPDATE crm.collaborators SET team = 'SUPPORT' WHERE id = ?", owner.id().value());
     assertTrue(a.apiKeys().findCredential(key.tokenHash()).orElseThrow().revoked());
   }
 
   @Test
   void revokingAllOfAnOwnersKeysReturnsThemAndReachesTheOtherProcess() {
-    Collaborator owner = newCollaborator(Team.MANAGEMENT);
+    Collaborator owner = processes.newCollaborator(Team.MANAGEMENT, NOW);
     ApiKey one = newKey(owner, Set.of(Scope.AUDIT_READ));
     ApiKey two = newKey(owner, Set.of(Scope.CHANGES_READ));
-    ApiKey other = newKey(newCollaborator(Team.MANAGEMENT), Set.of(Scope.AUDIT_READ));
+    ApiKey other = newKey(processes.newCollaborator(Team.MANAGEMENT, NOW), Set.of(Scope.AUDIT_READ));
     b.apiKeys().findCredential(one.tokenHash());
     b.apiKeys().findCredential(two.tokenHash());
 
@@ -138,7 +131,7 @@ class ApiKeyStoreTest {
 
   @Test
   void listsFilterByOwnerAndUsabilityInIdOrder() {
-    Collaborator owner = newCollaborator(Team.SALES);
+    Collaborator owner = processes.newCollaborator(Team.SALES, NOW);
     ApiKey usable = newKey(owner, Set.of(Scope.CLIENTS_READ));
     ApiKey revoked = newKey(owner, Set.of(Scope.CLIENTS_READ));
     a.transactions().run(() -> a.apiKeys().revoke(revoked.id(), NOW));
@@ -157,7 +150,7 @@ class ApiKeyStoreTest {
 
   @Test
   void aUseIsWrittenAtMostOnceAMinute() {
-    ApiKey key = newKey(newCollaborator(Team.SALES), Set.of(Scope.CLIENTS_READ));
+    ApiKey key = newKey(processes.newCollaborator(Team.SALES, NOW), Set.of(Scope.CLIENTS_READ));
     assertNull(lastUsed(key));
     a.apiKeys().recordUse(key.id(), NOW.plusSeconds(1));
     assertEquals(NOW.plusSeconds(1), lastUsed(key));
@@ -172,12 +165,12 @@ class ApiKeyStoreTest {
 
   @Test
   void theDatabaseRefusesAnExpiryBeyond366DaysAndAnUnknownScope() {
-    Collaborator owner = newCollaborator(Team.SALES);
+    Collaborator owner = processes.newCollaborator(Team.SALES, NOW);
     assertThrows(RuntimeException.class, () -> a.apiKeys().create(
         key(owner, Set.of(Scope.CLIENTS_READ), NOW.plus(367, ChronoUnit.DAYS))));
     ApiKey key = newKey(owner, Set.of(Scope.CLIENTS_READ));
     IllegalStateException refused = assertThrows(IllegalStateException.class,
-        () -> ownerSql("UPDATE crm.api_keys SET scopes = ARRAY['clients:everything'] WHERE id = ?", key.id()));
+        () -> processes.ownerSql("UPDATE crm.api_keys SET scopes = ARRAY['clients:everything'] WHERE id = ?", key.id()));
     assertTrue(refused.getCause().getMessage().contains("api_keys_scopes_check"), refused.getCause().getMessage());
   }
 
@@ -188,7 +181,7 @@ class ApiKeyStoreTest {
   @Test
   void createAnswersTimesAtTheDatabasesPrecision() {
     Instant nanos = NOW.plusNanos(123_456_789);
-    ApiKey created = a.apiKeys().create(new ApiKey(0, newCollaborator(Team.SALES).id(), null, Team.SALES, "n",
+    ApiKey created = a.apiKeys().create(new ApiKey(0, processes.newCollaborator(Team.SALES, NOW).id(), null, Team.SALES, "n",
         "Nn" + ThreadLocalRandom.current().nextInt(100_000, 999_999), randomHash(), Set.of(Scope.CLIENTS_READ), nanos,
         nanos.plus(1, ChronoUnit.DAYS), null, null));
     assertEquals(nanos.truncatedTo(ChronoUnit.MICROS), created.createdAt());
@@ -219,41 +212,6 @@ class ApiKeyStoreTest {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static CredentialCache cache(PersistenceAdapters adapters) {
-    return ((MyBatisSessionStore) adapters.sessions()).credentialCache();
-  }
-
-  private Collaborator newCollaborator(Team team) {
-    String username = "k" + NAMES.incrementAndGet() + "x" + ThreadLocalRandom.current().nextInt(1_000_000);
-    return a.collaborators().insert(Collaborator.create(new Username(username), new PersonName("Name " + username),
-        new Email(username + "@epic.example"), new Phone("+33 1 23 45 67 89"), team,
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", NOW));
-  }
-
-  private static void ownerSql(String sql, long parameter) {
-    try (Connection c = db.ownerDataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, parameter);
-      ps.execute();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void waitUntil(BooleanSupplier condition, Duration atMost) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not true within " + atMost.toMillis() + " ms");
-      }
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

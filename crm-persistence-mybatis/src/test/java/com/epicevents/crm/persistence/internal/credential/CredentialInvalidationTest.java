@@ -1,5 +1,7 @@
 package com.epicevents.crm.persistence.internal.credential;
 
+import static com.epicevents.crm.persistence.internal.credential.TwoProcesses.cache;
+import static com.epicevents.crm.persistence.internal.credential.TwoProcesses.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,25 +12,15 @@ import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.collaborator.Collaborator;
-import com.epicevents.crm.domain.collaborator.Username;
-import com.epicevents.crm.domain.common.Email;
-import com.epicevents.crm.domain.common.PersonName;
-import com.epicevents.crm.domain.common.Phone;
 import com.epicevents.crm.domain.common.Team;
-import com.epicevents.crm.persistence.CrmDatabase;
 import com.epicevents.crm.persistence.PersistenceAdapters;
 import com.epicevents.crm.persistence.internal.repository.MyBatisSessionStore;
 import com.epicevents.crm.persistence.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class CredentialInvalidationTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-  private static final AtomicInteger NAMES = new AtomicInteger();
   private static TestDatabase db;
 
   private final MutableClock clock = new MutableClock(NOW);
+  private TwoProcesses processes;
   private PersistenceAdapters a;
   private PersistenceAdapters b;
 
@@ -60,23 +52,22 @@ class CredentialInvalidationTest {
 
   @BeforeEach
   void twoProcesses() {
-    a = CrmDatabase.adapters(db.appDataSource(), clock);
-    b = CrmDatabase.adapters(db.appDataSource(), clock);
-    waitUntil(() -> cache(a).trusted() && cache(b).trusted(), Duration.ofSeconds(10));
+    processes = new TwoProcesses(db, clock);
+    a = processes.a;
+    b = processes.b;
   }
 
   @AfterEach
   void stop() {
-    a.close();
-    b.close();
+    processes.close();
   }
 
   @Test
   void credentialsAreServedFromMemoryUntilTheirTimeToLiveEnds() {
-    Session session = newSession(newCollaborator(Team.SALES));
+    Session session = newSession(processes.newCollaborator(Team.SALES, NOW));
     b.sessions().findCredential(session.tokenHash());
 
-    ownerSql("UPDATE crm.sessions SET revoked = true, revoked_at = now() WHERE id = ?", session.id());
+    processes.ownerSql("UPDATE crm.sessions SET revoked = true, revoked_at = now() WHERE id = ?", session.id());
 
     assertFalse(b.sessions().findCredential(session.tokenHash()).orElseThrow().revoked(),
         "a change made behind the CRM's back is not announced: memory still answers");
@@ -89,7 +80,7 @@ class CredentialInvalidationTest {
 
   @Test
   void theProcessThatRevokesRefusesTheSessionAsSoonAsTheRevocationReturns() {
-    Collaborator owner = newCollaborator(Team.SUPPORT);
+    Collaborator owner = processes.newCollaborator(Team.SUPPORT, NOW);
     Session one = newSession(owner);
     Session two = newSession(owner);
     a.sessions().findCredential(one.tokenHash());
@@ -105,7 +96,7 @@ class CredentialInvalidationTest {
 
   @Test
   void aRevocationThroughOneProcessReachesTheOtherWithinAFewMilliseconds() {
-    Collaborator owner = newCollaborator(Team.SALES);
+    Collaborator owner = processes.newCollaborator(Team.SALES, NOW);
     Session session = newSession(owner);
     Session other = newSession(owner);
     b.sessions().findCredential(session.tokenHash());
@@ -123,13 +114,13 @@ class CredentialInvalidationTest {
 
   @Test
   void withItsListenerKilledAProcessReadsTheDatabaseUntilTheListenerIsBackByItself() {
-    Collaborator owner = newCollaborator(Team.MANAGEMENT);
+    Collaborator owner = processes.newCollaborator(Team.MANAGEMENT, NOW);
     Session session = newSession(owner);
     b.sessions().findCredential(session.tokenHash());
     int killed = cache(b).listenerBackendPid();
     assertNotEquals(0, killed);
 
-    ownerSql("SELECT pg_terminate_backend(?::int)", killed);
+    processes.ownerSql("SELECT pg_terminate_backend(?::int)", killed);
     a.transactions().run(() -> a.sessions().revoke(session.id()));
 
     // The revocation's message is lost with the listener. B notices the broken connection as
@@ -152,7 +143,7 @@ class CredentialInvalidationTest {
 
   @Test
   void aUseIsWrittenBehindBeforeAnyProcessCouldFindTheSessionIdle() {
-    Session session = newSession(newCollaborator(Team.SALES));
+    Session session = newSession(processes.newCollaborator(Team.SALES, NOW));
     Instant used = NOW.plusSeconds(35);
 
     a.sessions().recordUse(session.id(), used, NOW.plusSeconds(55));
@@ -169,45 +160,10 @@ class CredentialInvalidationTest {
     assertEquals(used, stored.lastUsedAt());
   }
 
-  private static CredentialCache cache(PersistenceAdapters adapters) {
-    return ((MyBatisSessionStore) adapters.sessions()).credentialCache();
-  }
-
-  private Collaborator newCollaborator(Team team) {
-    String username = "u" + NAMES.incrementAndGet() + "x" + ThreadLocalRandom.current().nextInt(1_000_000);
-    return a.collaborators().insert(Collaborator.create(new Username(username), new PersonName("Name " + username),
-        new Email(username + "@epic.example"), new Phone("+33 1 23 45 67 89"), team,
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", NOW));
-  }
-
   private Session newSession(Collaborator owner) {
     byte[] random = new byte[32];
     ThreadLocalRandom.current().nextBytes(random);
     return a.sessions().create(new Session(0, HexFormat.of().formatHex(random), owner.id(), SessionKind.API, NOW, NOW,
         NOW.plus(12, ChronoUnit.HOURS), NOW, false));
-  }
-
-  private static void ownerSql(String sql, long parameter) {
-    try (Connection c = db.ownerDataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, parameter);
-      ps.execute();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void waitUntil(BooleanSupplier condition, Duration atMost) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not true within " + atMost.toMillis() + " ms");
-      }
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
