@@ -3,7 +3,6 @@ package com.epicevents.crm.application.service;
 import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.domain.access.Actor;
-import com.epicevents.crm.domain.access.KeyGrant;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 
 /**
@@ -17,7 +16,7 @@ record Authenticated(Session session, Collaborator collaborator, Credential key)
 
   Actor actor() {
     Actor person = Actor.of(collaborator);
-    return key == null ? person : person.through(new KeyGrant(key.sessionId(), key.scopes()));
+    return key == null ? person : person.through(key.keyGrant());
   }
 
   long actorId() {

@@ -10,7 +10,6 @@ import com.epicevents.crm.domain.access.AccessPolicy;
 import com.epicevents.crm.domain.access.Actor;
 import com.epicevents.crm.domain.access.Action;
 import com.epicevents.crm.domain.access.Decision;
-import com.epicevents.crm.domain.access.KeyGrant;
 import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.audit.AuditEntry;
 import com.epicevents.crm.domain.audit.Changes;
@@ -168,8 +167,7 @@ final class Guard {
     }
     if (token.apiKey()) {
       Credential key = usableKey(token);
-      return new Reader(new Actor(key.ownerId(), key.ownerTeam(), key.ownerActive())
-          .through(new KeyGrant(key.sessionId(), key.scopes())));
+      return new Reader(new Actor(key.ownerId(), key.ownerTeam(), key.ownerActive()).through(key.keyGrant()));
     }
     String tokenHash = Tokens.sha256(token.value());
     Credential credential = ports.sessions().findCredential(tokenHash)

@@ -11,10 +11,12 @@ import com.epicevents.crm.domain.access.Ownership;
 import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.audit.Changes;
 import com.epicevents.crm.domain.audit.EntityType;
+import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.error.BusinessRuleViolated;
 import com.epicevents.crm.domain.error.NotFound;
 import com.epicevents.crm.domain.error.ValidationFailed;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -135,9 +137,8 @@ final class ManageApiKeysService implements ManageApiKeysUseCase {
    * Revokes every key of a collaborator whose deactivation or team change is being saved, in the
    * same unit of work, each audited.
    */
-  static int revokeAllOf(CorePorts ports, Guard guard, Authenticated who, com.epicevents.crm.domain.collaborator.CollaboratorId owner,
-      String reason) {
-    var revoked = ports.apiKeys().revokeAllOf(owner, guard.now());
+  static int revokeAllOf(CorePorts ports, Guard guard, Authenticated who, CollaboratorId owner, String reason) {
+    List<ApiKey> revoked = ports.apiKeys().revokeAllOf(owner, guard.now());
     for (ApiKey key : revoked) {
       guard.audit(who, "API_KEY_REVOKED", EntityType.API_KEY, key.id(),
           new Changes().field("prefix", null, key.prefix()).field("reason", null, reason));

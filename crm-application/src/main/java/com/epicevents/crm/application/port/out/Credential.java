@@ -1,5 +1,6 @@
 package com.epicevents.crm.application.port.out;
 
+import com.epicevents.crm.domain.access.KeyGrant;
 import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.collaborator.CollaboratorId;
 import com.epicevents.crm.domain.common.Team;
@@ -47,6 +48,14 @@ public record Credential(
 
   public boolean apiKey() {
     return kind == SessionKind.API_KEY;
+  }
+
+  /** What an API key narrows its owner to (only for {@link SessionKind#API_KEY}). */
+  public KeyGrant keyGrant() {
+    if (!apiKey()) {
+      throw new IllegalStateException("a session is not narrowed by scopes");
+    }
+    return new KeyGrant(sessionId, scopes);
   }
 
   /** The same credential, knowing of a later use (never moves last use backwards). */
