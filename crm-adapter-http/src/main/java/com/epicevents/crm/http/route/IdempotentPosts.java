@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on POST (integrations.md section 2): the header is read and checked
@@ -36,7 +35,6 @@ final class IdempotentPosts {
   static final String REPLAYED = "Idempotent-Replayed";
   /** Refusals that reached the use case: stored and replayed like a success. */
   private static final Set<Integer> STORED_REFUSALS = Set.of(403, 404, 409, 412);
-  private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]*");
 
   private IdempotentPosts() {}
 
@@ -88,16 +86,9 @@ final class IdempotentPosts {
       throw ValidationFailed.of(HEADER, "must be sent once");
     }
     String key = values.get(0);
-    if (key.isEmpty()) {
-      throw ValidationFailed.of(HEADER, "must not be empty: send 1 to 255 visible ASCII characters");
-    }
-    if (key.length() > RunIdempotentlyUseCase.MAX_KEY_LENGTH) {
-      throw ValidationFailed.of(HEADER, "must be at most " + RunIdempotentlyUseCase.MAX_KEY_LENGTH
-          + " characters (got " + key.length() + ")");
-    }
-    if (!VISIBLE_ASCII.matcher(key).matches()) {
-      throw ValidationFailed.of(HEADER,
-          "may hold only visible ASCII characters (0x21 to 0x7E): no spaces, control or non-ASCII characters");
+    String problem = RunIdempotentlyUseCase.keyProblem(key);
+    if (problem != null) {
+      throw ValidationFailed.of(HEADER, problem); // the core's rule, named as the client sent it
     }
     return key;
   }

@@ -21,14 +21,31 @@ public interface RunIdempotentlyUseCase {
    */
   record Request(AuthToken token, String key, String fingerprint) {
     public Request {
-      if (key == null || !key.matches("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}")) {
-        throw ValidationFailed.of("idempotencyKey",
-            "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces or control characters)");
+      String problem = keyProblem(key);
+      if (problem != null) {
+        throw ValidationFailed.of("idempotencyKey", problem);
       }
       if (fingerprint == null || !fingerprint.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException("the fingerprint must be a SHA-256 as 64 lower-case hex digits");
       }
     }
+  }
+
+  /**
+   * What is wrong with an idempotency key, as the end of a sentence naming it ("must …"); null when
+   * it is acceptable: 1 to {@value #MAX_KEY_LENGTH} visible ASCII characters (0x21 to 0x7E).
+   */
+  static String keyProblem(String key) {
+    if (key == null || key.isEmpty()) {
+      return "must not be empty: send 1 to " + MAX_KEY_LENGTH + " visible ASCII characters";
+    }
+    if (key.length() > MAX_KEY_LENGTH) {
+      return "must be at most " + MAX_KEY_LENGTH + " characters (got " + key.length() + ")";
+    }
+    if (!key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+      return "may hold only visible ASCII characters (0x21 to 0x7E): no spaces, control or non-ASCII characters";
+    }
+    return null;
   }
 
   /** The request's own work, which the use case runs inside its unit of work. */
