@@ -319,6 +319,23 @@ fi
 
 stop_server
 
+# --- the floor: bare Jetty answering a fixed client record (no routing, JSON or database) ----------
+if ! $quick; then
+  floor_port=$((http_port + 1))
+  java -cp "$jar" bench/http/JettyFloor.java "$floor_port" > "$work/logs/jetty-floor.txt" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$floor_port/" > /dev/null 2>&1 && break
+    sleep 0.25
+  done
+  saved_base=$base
+  base="http://127.0.0.1:$floor_port"
+  CRM_PATH=/api/v1/clients/1 wrk -t16 -c16 -d"${warmup}s" -s bench/http/load.lua "$base" >> "$work/logs/warmup.txt" 2>&1
+  run_wrk jetty-floor-client-json 16 /api/v1/clients/1 ""
+  base=$saved_base
+  stop_server
+fi
+
 # --- report --------------------------------------------------------------------------------------
 python3 - "$results" "$size" "$duration" "$(nproc)" "$warm_start_ms" "$work/logs/load.txt" <<'EOF' | tee "$work/table.md"
 import sys
@@ -365,6 +382,22 @@ if "api-client-patch-16-writers" in rows:
     p99 = float(rows["api-client-patch-16-writers"][3])
     print("- api-client-patch-16-writers: %.0f req/s, p99 %.2f ms < 50 ms (%s)" % (
         float(rows["api-client-patch-16-writers"][1]), p99, "met" if p99 < 50 else "not met"))
+def cpu(name):  # server, PostgreSQL, load generator: CPU µs per request
+    n = int(rows[name][9]) or 1
+    return [float(rows[name][i]) * 1e6 / n for i in (5, 6, 7)]
+if "api-client" in rows and "sql-client-record-prep" in rows:
+    server, pg, gen = cpu("api-client")
+    goal = 0.4 * float(rows["sql-client-record-prep"][1])
+    budget = int(cores) * 1e6 / goal
+    print("\nCPU budget of GET /clients/{id} on %s cores: server %.0f + PostgreSQL %.0f + load generator %.0f"
+          " = %.0f µs a request, hence at most %.0f req/s. 40%% of pgbench is %.0f req/s: %.0f µs a request"
+          " in all, which leaves the server %.0f µs once PostgreSQL and the load generator have theirs."
+          % (cores, server, pg, gen, server + pg + gen, int(cores) * 1e6 / (server + pg + gen), goal, budget,
+             budget - pg - gen))
+    for floor in ("jetty-floor-client-json", "api-client-401", "api-health"):
+        if floor in rows:
+            fs, fp, fg = cpu(floor)
+            print("- %s: server %.0f µs a request (%.0f req/s)" % (floor, fs, float(rows[floor][1])))
 EOF
 for target in client events patch; do
   if [ -f "$work/logs/profile-$target-summary.txt" ]; then

@@ -415,8 +415,18 @@ public final class CrmDatabase {
    */
   public static PersistenceAdapters adapters(DataSource appDataSource, String schema, WebhookBodies bodies,
       java.util.function.Supplier<SecretBox> secretBox, Clock clock) {
+    return adapters(appDataSource, schema, bodies, secretBox, clock, 0);
+  }
+
+  /**
+   * As {@link #adapters(DataSource, String, WebhookBodies, java.util.function.Supplier, Clock)},
+   * letting at most {@code concurrency} units of work use the database at once, the others waiting
+   * in arrival order (0: no limit).
+   */
+  public static PersistenceAdapters adapters(DataSource appDataSource, String schema, WebhookBodies bodies,
+      java.util.function.Supplier<SecretBox> secretBox, Clock clock, int concurrency) {
     MyBatisTransactions tx = new MyBatisTransactions(
-        new SqlSessionFactoryBuilder().build(mybatis(appDataSource, schema)));
+        new SqlSessionFactoryBuilder().build(mybatis(appDataSource, schema)), concurrency);
     CredentialCache cache = new CredentialCache(100_000);
     CredentialListener listener = new CredentialListener(listenerConnections(appDataSource), cache).start();
     MyBatisSessionStore sessions = new MyBatisSessionStore(tx, cache, clock);

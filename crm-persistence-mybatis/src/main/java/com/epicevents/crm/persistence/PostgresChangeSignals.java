@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
 /**
  * LISTEN crm_changes on one dedicated connection (opened by {@code connect}, outside the
  * application's pool) for the whole process; every NOTIFY — sent by a change or a queued webhook
- * attempt, delivered by PostgreSQL only once its transaction committed — wakes every waiter.
+ * attempt, delivered by PostgreSQL only once its transaction committed — wakes every waiter of
+ * {@link #next()}; only a queued attempt (payload {@value #QUEUED_DELIVERY}) wakes the delivery
+ * workers waiting in {@link #nextQueuedDelivery()}.
  * Long-polling requests and the delivery workers wait on a future, never on a connection.
  * When the connection breaks, waiters are woken (they look again) and it reconnects after a
  * second. Self-contained: shares nothing with other listeners of the process.
  */
 public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable {
   public static final String CHANNEL = "crm_changes";
+  /** The payload of the NOTIFY sent when webhook attempts were queued; a change sends its sequence number. */
+  public static final String QUEUED_DELIVERY = "webhook";
   private static final Logger LOG = LoggerFactory.getLogger(PostgresChangeSignals.class);
 
   /** Opens a new connection (not from the pool). */
@@ -34,6 +39,7 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
 
   private final Connector connector;
   private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+  private final List<CompletableFuture<Void>> waitingForDeliveries = new ArrayList<>();
   private final ExecutorService wakeUps = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "crm-change-wakeup");
     t.setDaemon(true);
@@ -48,6 +54,15 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
 
   @Override
   public CompletableFuture<Void> next() {
+    return await(waiting);
+  }
+
+  @Override
+  public CompletableFuture<Void> nextQueuedDelivery() {
+    return await(waitingForDeliveries);
+  }
+
+  private CompletableFuture<Void> await(List<CompletableFuture<Void>> list) {
     CompletableFuture<Void> signal = new CompletableFuture<>();
     synchronized (this) {
       if (closed) {
@@ -55,8 +70,8 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
         return signal;
       }
       startIfNeeded();
-      waiting.removeIf(CompletableFuture::isDone); // timed out or cancelled waiters
-      waiting.add(signal);
+      list.removeIf(CompletableFuture::isDone); // timed out or cancelled waiters
+      list.add(signal);
     }
     return signal;
   }
@@ -80,7 +95,10 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
         while (!closed) {
           PGNotification[] notifications = pg.getNotifications(500);
           if (notifications != null && notifications.length > 0) {
-            wakeAll();
+            wake(waiting);
+            if (Arrays.stream(notifications).anyMatch(n -> QUEUED_DELIVERY.equals(n.getParameter()))) {
+              wake(waitingForDeliveries);
+            }
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -96,13 +114,18 @@ public final class PostgresChangeSignals implements ChangeSignals, AutoCloseable
   }
 
   private void wakeAll() {
+    wake(waiting);
+    wake(waitingForDeliveries);
+  }
+
+  private void wake(List<CompletableFuture<Void>> list) {
     List<CompletableFuture<Void>> woken;
     synchronized (this) {
-      if (waiting.isEmpty()) {
+      if (list.isEmpty()) {
         return;
       }
-      woken = List.copyOf(waiting);
-      waiting.clear();
+      woken = List.copyOf(list);
+      list.clear();
     }
     // Off the listener thread: a waiter's continuation (a database read) must not delay the next wake-up.
     wakeUps.execute(() -> woken.forEach(f -> f.complete(null)));

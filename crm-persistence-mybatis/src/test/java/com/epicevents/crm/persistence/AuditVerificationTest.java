@@ -50,6 +50,20 @@ class AuditVerificationTest {
   }
 
   @Test
+  void hashesComputedByTheDatabaseAreThoseTheJavaDefinitionRecomputesWhateverTheCharacters() {
+    // crm.append_audit_entry hashes in SQL (V9); verifyAudit recomputes every hash with AuditHashing.
+    String[] values = {"Ünïcödé €", "emoji 🎉 and 中文", "tab\tnew line\ncarriage\r", "quote \" backslash \\",
+        "control \u0001\u001f", "", "a,b;c'd", "x".repeat(2000)};
+    for (String value : values) {
+      db.adapters().transactions().run(() -> db.adapters().auditTrail().append(new AuditEntry(Instant.now(), null,
+          "UPDATED", EntityType.CLIENT, 7L, new Changes().field("notes", value, "after " + value).toOrderedMap())));
+    }
+
+    assertEquals(new AuditVerification(true, 5 + values.length, null, null),
+        CrmDatabase.verifyAudit(db.appDataSource()));
+  }
+
+  @Test
   void anEmptyTrailIsIntact() {
     try (TestDatabase empty = TestDatabase.fresh()) {
       assertEquals(new AuditVerification(true, 0, null, null), CrmDatabase.verifyAudit(empty.appDataSource()));

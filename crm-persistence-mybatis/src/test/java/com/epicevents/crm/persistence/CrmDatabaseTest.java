@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Installation-level operations: migrate, roles and grants, counts, wipe. A fresh database per test. */
 class CrmDatabaseTest {
-  private static final String VERSION = "8";
+  private static final String VERSION = "9";
   private TestDatabase db;
 
   @BeforeEach

@@ -17,6 +17,12 @@ public final class InMemoryChangeSignals implements ChangeSignals {
     return signal;
   }
 
+  /** Every signal here may be a queued delivery: a delivery waiter is woken as often as any other. */
+  @Override
+  public CompletableFuture<Void> nextQueuedDelivery() {
+    return next();
+  }
+
   /** Wakes every waiter. */
   public void fire() {
     List<CompletableFuture<Void>> woken;

@@ -98,14 +98,17 @@ public final class RunningCrm implements AutoCloseable {
     }
     SentryErrorReporter reporter = startMonitoring(config);
     HikariDataSource pool;
+    int concurrency = config.operations().databaseConcurrency();
     try {
+      // A few connections beyond the units admitted at once: a unit nested in another takes a second one.
       pool = CrmDatabase.pooledDataSource(target.applicationJdbcUrl(), config.dbAppUser(), config.dbAppPassword(),
-          poolSize);
+          Math.max(poolSize, concurrency + 4));
     } catch (RuntimeException e) {
       reporter.close();
       throw e;
     }
     CrmCore core = CrmCore.builder(pool)
+        .databaseConcurrency(concurrency)
         .passwordHasher(new Argon2PasswordHasher(argon2(config)))
         .auditListener(auditListener)
         .securitySettings(config.securitySettings())

@@ -63,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
         ? "crm serve: rate limit " + rate.perSecond() + " requests/s per credential, bursts of " + rate.burst()
             + " (http.rate-limit.per-second, http.rate-limit.burst)"
         : "crm serve: rate limit off (http.rate-limit.per-second or http.rate-limit.burst is 0)");
+    int concurrency = operations.databaseConcurrency();
+    main.environment().out().println(concurrency == 0
+        ? "crm serve: no limit on database work at once (db.concurrency is 0)"
+        : "crm serve: at most " + concurrency + " units of database work at once, the others in arrival order"
+            + " (db.concurrency)");
     if (metricsEndpoint != null) {
       main.environment().out().println("crm serve: metrics at http://" + operations.metricsHost() + ":"
           + metricsEndpoint.port() + MetricsEndpoint.PATH);

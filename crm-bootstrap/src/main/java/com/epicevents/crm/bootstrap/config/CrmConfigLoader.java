@@ -145,7 +145,27 @@ public final class CrmConfigLoader {
         v.text(Setting.METRICS_PORT) == null ? null : v.port(Setting.METRICS_PORT),
         v.host(Setting.METRICS_HOST),
         format,
-        v.number(Setting.HTTP_IDEMPOTENCY_RETENTION_HOURS, 1, 24 * 366));
+        v.number(Setting.HTTP_IDEMPOTENCY_RETENTION_HOURS, 1, 24 * 366),
+        databaseConcurrency(v));
+  }
+
+  /** db.concurrency: null for auto (the default), else 0 (no limit) to the ceiling. */
+  private static Integer databaseConcurrency(Values v) {
+    String value = v.text(Setting.DB_CONCURRENCY);
+    if (value == null || OperationsConfig.AUTO.equals(value)) {
+      return null;
+    }
+    int units;
+    try {
+      units = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      units = -1;
+    }
+    if (units < 0 || units > OperationsConfig.MAX_DB_CONCURRENCY) {
+      throw v.refuse(Setting.DB_CONCURRENCY, "must be auto or a whole number from 0 (no limit) to "
+          + OperationsConfig.MAX_DB_CONCURRENCY, true);
+    }
+    return units;
   }
 
   private static void put(Map<Setting, String> values, Map<Setting, ConfigOrigin> origins,

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param metricsHost interface the metrics endpoint listens on (loopback by default)
  * @param logFormat {@code text} (the default) or {@code json} (one JSON object a line)
  * @param idempotencyRetentionHours how long the outcome of a POST sent with an Idempotency-Key is kept
+ * @param dbConcurrency units of work using the database at once, the others waiting in arrival
+ *     order; null for {@value #AUTO} (twice the cores), 0 for no limit
  */
 public record OperationsConfig(
     int httpMaxConnections,
@@ -26,9 +28,14 @@ public record OperationsConfig(
     Integer metricsPort,
     String metricsHost,
     String logFormat,
-    int idempotencyRetentionHours) {
+    int idempotencyRetentionHours,
+    Integer dbConcurrency) {
 
   public static final String TEXT = "text";
+  /** db.concurrency's default: twice the machine's cores. */
+  public static final String AUTO = "auto";
+  /** db.concurrency's ceiling (a pool holds a few more connections than this). */
+  public static final int MAX_DB_CONCURRENCY = 500;
   public static final String JSON = "json";
 
   public OperationsConfig {
@@ -44,6 +51,11 @@ public record OperationsConfig(
 
   public IdempotencySettings idempotencySettings() {
     return new IdempotencySettings(Duration.ofHours(idempotencyRetentionHours));
+  }
+
+  /** The number db.concurrency stands for: {@value #AUTO} is twice the cores this JVM may use. */
+  public int databaseConcurrency() {
+    return dbConcurrency != null ? dbConcurrency : 2 * Runtime.getRuntime().availableProcessors();
   }
 
   public boolean metricsOn() {
@@ -66,6 +78,7 @@ public record OperationsConfig(
       case METRICS_HOST -> metricsHost;
       case LOG_FORMAT -> logFormat;
       case HTTP_IDEMPOTENCY_RETENTION_HOURS -> Integer.toString(idempotencyRetentionHours);
+      case DB_CONCURRENCY -> dbConcurrency == null ? AUTO : Integer.toString(dbConcurrency);
       default -> throw new IllegalArgumentException(setting + " is not an operations setting");
     };
   }

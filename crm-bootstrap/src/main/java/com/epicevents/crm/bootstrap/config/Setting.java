@@ -45,6 +45,8 @@ public enum Setting {
       String.valueOf(HttpLimits.RateLimit.DEFAULT.burst()), false),
   // How long the outcome of a POST sent with an Idempotency-Key is kept (then pruned by crm serve).
   HTTP_IDEMPOTENCY_RETENTION_HOURS("http.idempotency.retention-hours", null, "24", false),
+  // How many units of work use the database at once (the others wait their turn): auto is twice the cores; 0 is no limit.
+  DB_CONCURRENCY("db.concurrency", "CRM_DB_CONCURRENCY", OperationsConfig.AUTO, false),
   METRICS_PORT("metrics.port", "CRM_METRICS_PORT", null, false),
   METRICS_HOST("metrics.host", "CRM_METRICS_HOST", "127.0.0.1", false),
   LOG_FORMAT("log.format", "CRM_LOG_FORMAT", OperationsConfig.TEXT, false);

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery worker of {@code crm serve}: a few threads, each claiming and sending due
- * attempts until none is left, then sleeping until a NOTIFY (a change or a queued attempt
- * committed). Retries fall due without a notification: the first thread also looks every
+ * attempts until none is left, then sleeping until the NOTIFY of a queued attempt (a change
+ * with no subscriber to tell wakes none of them: under a write load they would otherwise each
+ * look at the queue after every write). Retries fall due without a notification: the first thread also looks every
  * {@link #POLL}; the others only when woken, so an idle process asks the database once a second.
  * Several serve processes run their own workers against one database; claims never overlap.
  */
@@ -56,7 +57,7 @@ public final class WebhookWorker implements AutoCloseable {
 
   private void run(Duration poll) {
     while (!stopped) {
-      CompletableFuture<Void> wakeUp = signals.next(); // before looking, so no notification is missed
+      CompletableFuture<Void> wakeUp = signals.nextQueuedDelivery(); // before looking: none is missed
       try {
         while (!stopped && delivery.deliverDue(BATCH) > 0) {
           // keep going while there is work

@@ -106,6 +106,28 @@ class OperationsSettingsTest {
         "http.idempotency.retention-hours '0' must be between 1 and 8784");
   }
 
+  @Test
+  void databaseConcurrencyIsTwiceTheCoresUnlessSetAndZeroLiftsTheLimit() throws IOException {
+    CrmConfig defaults = CrmConfigLoader.load(ConfigOverrides.NONE, Map.of(), userHome);
+    assertEquals(2 * Runtime.getRuntime().availableProcessors(), defaults.operations().databaseConcurrency());
+    assertTrue(defaults.toString().contains("db.concurrency=auto"), defaults::toString);
+
+    Files.writeString(crmHome.resolve("crm.conf"), "db.concurrency=6\n");
+    assertEquals(6, CrmConfigLoader.load(ConfigOverrides.NONE, Map.of("CRM_HOME", crmHome.toString()), userHome)
+        .operations().databaseConcurrency());
+    CrmConfig fromEnvironment = CrmConfigLoader.load(ConfigOverrides.NONE,
+        Map.of("CRM_HOME", crmHome.toString(), "CRM_DB_CONCURRENCY", "0"), userHome);
+    assertEquals(0, fromEnvironment.operations().databaseConcurrency(), "0: no limit");
+    assertEquals(ConfigOrigin.environment("CRM_DB_CONCURRENCY"), fromEnvironment.origin(Setting.DB_CONCURRENCY));
+    Files.writeString(crmHome.resolve("crm.conf"), "db.concurrency=auto\n");
+    assertEquals(2 * Runtime.getRuntime().availableProcessors(), CrmConfigLoader.load(ConfigOverrides.NONE,
+        Map.of("CRM_HOME", crmHome.toString()), userHome).operations().databaseConcurrency());
+
+    assertRefused("db.concurrency=-1", "db.concurrency '-1' must be auto or a whole number from 0 (no limit) to 500");
+    assertRefused("db.concurrency=501", "db.concurrency '501' must be auto or a whole number from 0 (no limit) to 500");
+    assertRefused("db.concurrency=many", "db.concurrency 'many' must be auto or a whole number from 0 (no limit) to 500");
+  }
+
   private void assertRefused(String lines, String messageStart) throws IOException {
     Files.writeString(crmHome.resolve("crm.conf"), lines + "\n");
     CrmConfigException refused = assertThrows(CrmConfigException.class, () ->

@@ -22,10 +22,20 @@ public final class Texts {
     if (length > max) {
       throw ValidationFailed.of(field, "must be at most " + max + " characters (got " + length + ")");
     }
-    if (value.codePoints().anyMatch(Texts::isControl)) {
+    if (hasControl(value)) {
       throw ValidationFailed.of(field, "must not contain control characters");
     }
     return value;
+  }
+
+  /** Every control character is in the Basic Multilingual Plane: a loop over chars finds them (no stream per field). */
+  private static boolean hasControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (isControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -12,4 +12,11 @@ public interface ChangeSignals {
    * pending. Once the signals are closed (the process is stopping), returns a completed future.
    */
   CompletableFuture<Void> next();
+
+  /**
+   * Completes at the next signal that webhook attempts were queued (not at every change, so
+   * that delivery workers do not look at the queue after each write); the same rules as
+   * {@link #next()} otherwise, spurious wake-ups included.
+   */
+  CompletableFuture<Void> nextQueuedDelivery();
 }

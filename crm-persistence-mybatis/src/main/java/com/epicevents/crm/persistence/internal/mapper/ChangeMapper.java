@@ -7,15 +7,14 @@ import org.apache.ibatis.annotations.Select;
 
 /** The changes feed and the webhook outbox it fans out to. */
 public interface ChangeMapper {
-  @Select("INSERT INTO crm.changes (seq, at, entity_type, entity_id, action, version, actor_id, changed_fields)"
-      + " VALUES (nextval('crm.changes_seq'), #{at}, #{entityType}, #{entityId}, #{action}, #{version}, #{actorId},"
-      + " string_to_array(#{changedFields}, ','))"
-      + " RETURNING seq")
-  long insert(ChangeRow row);
-
-  @Select("SELECT count(*) FROM crm.webhook_subscriptions"
-      + " WHERE active AND (#{type} = ANY (event_types) OR '*' = ANY (event_types))")
-  long subscribers(@Param("type") String type);
+  /**
+   * Numbers and inserts the change under the audit chain's lock (crm.append_change, V9); returns
+   * how many active subscriptions want {@code eventType} (0 when it is null). When none does, the
+   * function has already sent the NOTIFY waking the feed's readers.
+   */
+  @Select("SELECT crm.append_change(#{chainLock}, #{row.at}, #{row.entityType}, #{row.entityId}, #{row.action},"
+      + " #{row.version}, #{row.actorId}, #{row.changedFields}, #{eventType})")
+  long append(@Param("chainLock") long chainLock, @Param("row") ChangeRow row, @Param("eventType") String eventType);
 
   @Select("INSERT INTO crm.webhook_events (id, type, occurred_at, body) VALUES (#{id}, #{type}, #{at}, #{body})"
       + " RETURNING 1")

@@ -77,6 +77,15 @@ public final class AuditHashing {
 
   public static String hash(
       String prevHash, Instant at, Long actorId, String action, String entityType, Long entityId, JsonNode changes) {
+    return sha256Hex(prevHash + canonical(at, actorId, action, entityType, entityId, changes));
+  }
+
+  /**
+   * The entry's canonical form, without its predecessor: the hash is that of the previous hash
+   * followed by this text. crm.append_audit_entry (V9) computes the same SHA-256 in the database.
+   */
+  public static String canonical(Instant at, Long actorId, String action, String entityType, Long entityId,
+      JsonNode changes) {
     ObjectNode entry = NODES.objectNode();
     entry.put("action", action);
     entry.put("actorId", actorId);
@@ -84,9 +93,9 @@ public final class AuditHashing {
     entry.set("changes", changes);
     entry.put("entityId", entityId);
     entry.put("entityType", entityType);
-    StringBuilder canonical = new StringBuilder(prevHash);
+    StringBuilder canonical = new StringBuilder();
     writeCanonical(entry, canonical);
-    return sha256Hex(canonical.toString());
+    return canonical.toString();
   }
 
   static void writeCanonical(JsonNode node, StringBuilder out) {

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The append-only, hash-chained audit trail in crm.audit_entries. An append holds a
- * transaction-scoped advisory lock while it reads the last hash and inserts, so concurrent
- * writers (threads or processes) queue up instead of forking the chain.
+ * The append-only, hash-chained audit trail in crm.audit_entries. An append takes a
+ * transaction-scoped advisory lock, reads the last hash and inserts, so concurrent writers
+ * (threads or processes) queue up instead of forking the chain. The three steps are one call of
+ * crm.append_audit_entry (migration V9): the lock is held until COMMIT, and every statement
+ * sent while holding it makes every other writer wait longer.
  */
 public final class MyBatisAuditTrail implements AuditTrail {
   /** Advisory lock key of the chain ("ECRMAUDT" in ASCII); locks are per database. */
@@ -35,14 +37,9 @@ public final class MyBatisAuditTrail implements AuditTrail {
     Instant at = micros(entry.at());
     JsonNode changes = AuditHashing.changesNode(entry.changes());
     String entityType = entry.entityType().name();
-    tx.withMapper(AuditMapper.class, m -> {
-      m.lockChain(CHAIN_LOCK);
-      String last = m.lastHash();
-      String prev = last == null ? AuditHashing.GENESIS : last;
-      String hash = AuditHashing.hash(prev, at, entry.actorId(), entry.action(), entityType, entry.entityId(), changes);
-      return m.insert(new AuditRow(null, at, entry.actorId(), entry.action(), entityType, entry.entityId(),
-          AuditHashing.toJson(changes), prev, hash));
-    });
+    String canonical = AuditHashing.canonical(at, entry.actorId(), entry.action(), entityType, entry.entityId(), changes);
+    tx.withMapper(AuditMapper.class, m -> m.append(CHAIN_LOCK, at, entry.actorId(), entry.action(), entityType,
+        entry.entityId(), AuditHashing.toJson(changes), canonical));
   }
 
   @Override

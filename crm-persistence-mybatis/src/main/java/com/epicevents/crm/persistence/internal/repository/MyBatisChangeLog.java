@@ -7,7 +7,7 @@ import com.epicevents.crm.application.port.out.ChangeLog;
 import com.epicevents.crm.application.port.out.ChangeRecord;
 import com.epicevents.crm.application.port.out.RecordChange;
 import com.epicevents.crm.domain.audit.EntityType;
-import com.epicevents.crm.persistence.internal.mapper.AuditMapper;
+import com.epicevents.crm.persistence.PostgresChangeSignals;
 import com.epicevents.crm.persistence.internal.mapper.ChangeMapper;
 import com.epicevents.crm.persistence.internal.mapper.ChangeRow;
 import java.time.Instant;
@@ -42,7 +42,9 @@ import java.util.Objects;
  * </ol>
  * This holds across processes (the lock and the sequence live in the database) and is proved by
  * {@code ChangeFeedOrderTest} (concurrent writers in several connections, a reader following
- * the cursor). The cost is none beyond the audit chain's existing serialisation.
+ * the cursor). The cost is none beyond the audit chain's existing serialisation: the lock, the
+ * numbered insert, the subscribers' count and the feed's NOTIFY are one call of
+ * crm.append_change (migration V9), a single round trip inside the locked window.
  */
 public final class MyBatisChangeLog implements ChangeLog {
   private final MyBatisTransactions tx;
@@ -56,17 +58,16 @@ public final class MyBatisChangeLog implements ChangeLog {
   @Override
   public void announce(RecordChange change) {
     Instant at = micros(change.at());
-    tx.withMapper(AuditMapper.class, m -> m.lockChain(MyBatisAuditTrail.CHAIN_LOCK)); // re-entrant; see above
     tx.withMapper(ChangeMapper.class, m -> {
-      long seq = m.insert(new ChangeRow(null, at, change.entityType().name(), change.entityId(), change.action(),
-          change.version(), change.actorId(), String.join(",", change.changedFields())));
-      if (change.eventType() != null && m.subscribers(change.eventType()) > 0) {
-        String eventId = WebhookBodies.newEventId();
-        m.insertEvent(eventId, change.eventType(), at,
-            bodies.write(eventId, change.eventType(), at, change.record()));
-        m.fanOut(eventId, change.eventType(), at);
+      ChangeRow row = new ChangeRow(null, at, change.entityType().name(), change.entityId(), change.action(),
+          change.version(), change.actorId(), String.join(",", change.changedFields()));
+      if (m.append(MyBatisAuditTrail.CHAIN_LOCK, row, change.eventType()) == 0) {
+        return 0; // nobody to tell by webhook: the feed's NOTIFY is sent
       }
-      return m.notifyListeners(Long.toString(seq));
+      String eventId = WebhookBodies.newEventId();
+      m.insertEvent(eventId, change.eventType(), at, bodies.write(eventId, change.eventType(), at, change.record()));
+      m.fanOut(eventId, change.eventType(), at);
+      return m.notifyListeners(PostgresChangeSignals.QUEUED_DELIVERY); // wakes the feed and the delivery workers
     });
   }
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * trips: the read path is one statement per call). Commit at the end, rollback on any error.
  * When the server aborts the transaction for a deadlock or a serialization failure, the whole
  * unit runs again (up to {@value #MAX_ATTEMPTS} times): the work must therefore read what it
- * changes inside the unit, which is how the use cases are written anyway.
+ * changes inside the unit, which is how the use cases are written anyway. At most the configured
+ * number of units use the database at once; the others wait their turn ({@link UnitGate}).
  */
 public final class MyBatisTransactions implements Transactions {
   static final int MAX_ATTEMPTS = 3;
@@ -27,9 +28,20 @@ public final class MyBatisTransactions implements Transactions {
   private final SqlSessionFactory factory;
   private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
   private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+  private final UnitGate gate;
 
+  /** Units of work without a limit on how many use the database at once. */
   public MyBatisTransactions(SqlSessionFactory factory) {
+    this(factory, 0);
+  }
+
+  /**
+   * @param concurrency at most this many units of work (transactions or lone statements) use the
+   *     database at once, the others waiting in arrival order ({@link UnitGate}); 0 for no limit
+   */
+  public MyBatisTransactions(SqlSessionFactory factory, int concurrency) {
     this.factory = factory;
+    this.gate = new UnitGate(concurrency);
   }
 
   @Override
@@ -107,6 +119,15 @@ public final class MyBatisTransactions implements Transactions {
   }
 
   private <M, T> T alone(Class<M> mapperType, Function<M, T> statement) {
+    boolean entered = gate.enter();
+    try {
+      return aloneInTurn(mapperType, statement);
+    } finally {
+      gate.leave(entered);
+    }
+  }
+
+  private <M, T> T aloneInTurn(Class<M> mapperType, Function<M, T> statement) {
     for (int attempt = 1; ; attempt++) {
       try (SqlSession session = factory.openSession(true)) {
         return statement.apply(session.getMapper(mapperType));
@@ -120,6 +141,15 @@ public final class MyBatisTransactions implements Transactions {
   }
 
   private <T> T runOnce(Supplier<T> work) {
+    boolean entered = gate.enter();
+    try {
+      return runOnceInTurn(work);
+    } finally {
+      gate.leave(entered);
+    }
+  }
+
+  private <T> T runOnceInTurn(Supplier<T> work) {
     SqlSession session = factory.openSession(false);
     List<Runnable> committed = new ArrayList<>();
     current.set(session);
