@@ -187,7 +187,7 @@ ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev
 # the postmaster, the children it has reaped, and its live children (backends)
 pg_ticks() {
   local total
-  total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$postmaster_pid/stat")
+  total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$postmaster_pid/stat" 2>/dev/null || echo 0)
   for child in $(pgrep -P "$postmaster_pid" || true); do
     total=$((total + $(ticks_of "$child")))
   done
@@ -299,6 +299,11 @@ if ! $api_only; then
   run_pgbench sql-contracts-unsigned-by-hand-prep "$work/contracts-unsigned.sql" prepared
   # what one request cost before this issue's changes (transaction, session, collaborator, record)
   run_pgbench sql-client-request-prep "$work/client-request.sql" prepared
+  # the floor of the record read in Java: pgjdbc alone, 16 threads, no pool, MyBatis or HTTP
+  log "JDBC floor: the record query from 16 Java threads on their own connections (${duration}s)"
+  java -cp "$jar" bench/http/JdbcFloor.java "jdbc:postgresql://127.0.0.1:$db_port/crm" \
+    "$(sed -n 's/^db.app.user *= *//p' "$home/crm.conf")" "$(sed -n 's/^db.app.password *= *//p' "$home/crm.conf")" \
+    "$clients" "$duration" > "$work/logs/jdbc-floor.txt" 2>&1 || true
 fi
 
 # --- profile -------------------------------------------------------------------------------------
@@ -337,13 +342,13 @@ if ! $quick; then
 fi
 
 # --- report --------------------------------------------------------------------------------------
-python3 - "$results" "$size" "$duration" "$(nproc)" "$warm_start_ms" "$work/logs/load.txt" <<'EOF' | tee "$work/table.md"
+python3 - "$results" "$size" "$duration" "$(nproc)" "$warm_start_ms" "$work/logs/load.txt" "$work/logs/jdbc-floor.txt" <<'EOF' | tee "$work/table.md"
 import sys
 rows = {}
 for line in open(sys.argv[1]):
     f = line.rstrip("\n").split("\t")
     rows[f[0]] = f
-size, duration, cores, warm_start_ms, load_log = sys.argv[2:]
+size, duration, cores, warm_start_ms, load_log, jdbc_floor = sys.argv[2:]
 print("Data set: %s; %s s per measurement; 16 connections; %s cores shared by load generator, server and PostgreSQL.\n"
       % (size, duration, cores))
 import os
@@ -398,6 +403,12 @@ if "api-client" in rows and "sql-client-record-prep" in rows:
         if floor in rows:
             fs, fp, fg = cpu(floor)
             print("- %s: server %.0f µs a request (%.0f req/s)" % (floor, fs, float(rows[floor][1])))
+    if os.path.exists(jdbc_floor):
+        for line in open(jdbc_floor):
+            if line.startswith("RESULT"):
+                r = dict(kv.split("=") for kv in line.split()[1:])
+                print("- JDBC floor (pgjdbc alone, 16 threads): %s queries/s, %s µs of Java CPU a query"
+                      % (r["rate"], r["java_cpu_us_per_query"]))
 EOF
 for target in client events patch; do
   if [ -f "$work/logs/profile-$target-summary.txt" ]; then

@@ -38,7 +38,7 @@ public final class MyBatisClientRepository implements ClientRepository {
 
   @Override
   public Optional<ClientView> findView(ClientId id) {
-    return Optional.ofNullable(tx.withMapper(ClientMapper.class, m -> m.findById(id.value())))
+    return Optional.ofNullable(tx.withMapperByKey(ClientMapper.class, m -> m.findById(id.value())))
         .map(MyBatisClientRepository::toView);
   }
 

@@ -36,7 +36,7 @@ public final class MyBatisContractRepository implements ContractRepository {
 
   @Override
   public Optional<ContractView> findView(ContractId id) {
-    return Optional.ofNullable(tx.withMapper(ContractMapper.class, m -> m.findById(id.value())))
+    return Optional.ofNullable(tx.withMapperByKey(ContractMapper.class, m -> m.findById(id.value())))
         .map(MyBatisContractRepository::toView);
   }
 

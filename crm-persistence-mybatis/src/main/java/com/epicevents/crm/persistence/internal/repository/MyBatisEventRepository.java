@@ -38,7 +38,7 @@ public final class MyBatisEventRepository implements EventRepository {
 
   @Override
   public Optional<EventView> findView(EventId id) {
-    return Optional.ofNullable(tx.withMapper(EventMapper.class, m -> m.findById(id.value())))
+    return Optional.ofNullable(tx.withMapperByKey(EventMapper.class, m -> m.findById(id.value())))
         .map(MyBatisEventRepository::toView);
   }
 

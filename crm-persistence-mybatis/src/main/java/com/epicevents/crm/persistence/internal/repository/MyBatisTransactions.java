@@ -105,6 +105,16 @@ public final class MyBatisTransactions implements Transactions {
   }
 
   /**
+   * As {@link #withMapper}, for a read of one row by its primary key: outside a unit of work it
+   * does not wait for a turn. Such a read costs PostgreSQL some 60 µs; queueing it behind list
+   * pages and writes cost it more than it spared them (bench/http-results.md, issue 9: the record
+   * read lost 12% of its throughput to the queue, the pages gained nothing from it).
+   */
+  <M, T> T withMapperByKey(Class<M> mapperType, Function<M, T> statement) {
+    return current.get() == null ? aloneInTurn(mapperType, statement) : withMapper(mapperType, statement);
+  }
+
+  /**
    * Runs {@code action} once the current unit of work has committed (at once outside any unit);
    * never when it rolls back. Used to drop what this process keeps in memory about a row the
    * unit changed, so that no concurrent reader can put the old state back.

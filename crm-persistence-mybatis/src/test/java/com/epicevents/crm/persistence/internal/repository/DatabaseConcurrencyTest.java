@@ -88,6 +88,39 @@ class DatabaseConcurrencyTest {
     assertTrue(thread.awaitTermination(5, TimeUnit.SECONDS));
   }
 
+  @Test
+  void aReadByKeyDoesNotQueueBehindTheUnitHoldingTheTurnButOtherStatementsDo() throws Exception {
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    Future<?> holder = threads.submit(() -> oneAtATime.transactions().run(() -> {
+      oneAtATime.collaborators().findByUsername("holder");
+      holding.countDown();
+      await(release);
+    }));
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+
+    Future<?> byKey = threads.submit(() -> oneAtATime.clients().findView(
+        new com.epicevents.crm.domain.client.ClientId(4711)));
+    Future<?> byName = threads.submit(() -> oneAtATime.collaborators().findByUsername("waits.its.turn"));
+
+    byKey.get(10, TimeUnit.SECONDS); // answered while the only turn is taken
+    sleep(300);
+    assertTrue(!byName.isDone(), "a statement that is not a read by key waits for the turn");
+    release.countDown();
+    byName.get(10, TimeUnit.SECONDS);
+    holder.get(10, TimeUnit.SECONDS);
+    threads.shutdown();
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
