@@ -99,6 +99,27 @@ class OutboxTest {
   }
 
   @Test
+  void aChangeWithASubscriberWakesTheDeliveryWorkersAndOneWithoutWakesOnlyTheFeed() throws Exception {
+    CompletableFuture<Void> listening = ports.changeSignals().next(); // starts the listener if no test did
+    ports.transactions().run(() -> ports.changes().announce(new RecordChange(NOW, 1L, EntityType.EVENT, 9, "CREATED", 1,
+        List.of("name"), "event.created", "event 9")));
+    listening.get(5, TimeUnit.SECONDS); // the listener is up: from now on only NOTIFYs wake anyone
+    CompletableFuture<Void> feed = ports.changeSignals().next();
+    CompletableFuture<Void> workers = ports.changeSignals().nextQueuedDelivery();
+
+    ports.transactions().run(() -> ports.changes().announce(new RecordChange(NOW, 1L, EntityType.EVENT, 8, "CREATED", 1,
+        List.of("name"), "event.created", "event 8"))); // nobody subscribed to event.created
+
+    feed.get(5, TimeUnit.SECONDS);
+    Thread.sleep(300); // the same NOTIFY had its chance to reach the workers
+    assertTrue(!workers.isDone(), "no attempt was queued: the delivery workers sleep on");
+
+    ports.transactions().run(() -> ports.changes().announce(change(44))); // client.updated has a subscriber
+
+    workers.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
   void anAttemptClaimedByOneWorkerIsNotHandedToAnotherUntilItsClaimExpires() {
     ports.transactions().inTransaction(() -> {
       ports.changes().announce(change(43));
