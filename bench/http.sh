@@ -16,6 +16,9 @@
 #   and the same two for the events page; the page SQL one would write by hand for each list
 #   (bench/http/*-by-hand: page the base table, then join the names); simple protocol (pgbench's
 #   default) and prepared.
+# Two floors, measured the same way: wrk against bare Jetty answering a fixed client record
+# (bench/http/JettyFloor.java, from crm.jar) and pgjdbc alone running the record query from 16
+# threads (bench/http/JdbcFloor.java); the report prints GET /clients/{id}'s CPU budget from them.
 # It also times the load of the demo set and the warm start of `crm serve` (to /health = 200), and
 # records the load average around each measurement (the machine may be shared).
 # then a JFR profile of the server under the client, events and PATCH loads, and stops everything it started.
