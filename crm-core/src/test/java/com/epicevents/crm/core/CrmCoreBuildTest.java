@@ -78,6 +78,22 @@ class CrmCoreBuildTest {
   }
 
   @Test
+  void aCoreWithOneTurnForTheDatabaseStillServesAndANegativeNumberIsRefused() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> CrmCore.builder(db.appDataSource()).databaseConcurrency(-1));
+    assertTrue(refused.getMessage().contains("databaseConcurrency"), refused.getMessage());
+
+    try (CrmCore core = CrmCore.builder(db.appDataSource()).databaseConcurrency(1).build()) {
+      // with one turn, a creation and then a refused one both complete
+      core.useCases().createManagerAsAdmin().execute(CreateManagerAsAdminUseCase.Command.of(
+          "turing", "Alan Turing", "+44 20 7946 0003", null, "a long and private passphrase".toCharArray()));
+      assertThrows(BusinessRuleViolated.class, () -> core.useCases().createManagerAsAdmin().execute(
+          CreateManagerAsAdminUseCase.Command.of("turing", "Alan Again", "+44 20 7946 0004", null,
+              "another long private passphrase".toCharArray())));
+    }
+  }
+
+  @Test
   void aTakenUsernameIsRefusedWithAMessageNamingTheField() {
     CrmCore core = CrmCore.builder(db.appDataSource()).build();
     core.useCases().createManagerAsAdmin().execute(CreateManagerAsAdminUseCase.Command.of(
