@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.epicevents.crm.application.fake.MutableClock;
 import com.epicevents.crm.application.port.out.ApiKey;
 import com.epicevents.crm.application.port.out.ApiKeyFilter;
 import com.epicevents.crm.application.port.out.Credential;
@@ -17,8 +16,6 @@ import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.access.Scope;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.common.Team;
-import com.epicevents.crm.persistence.PersistenceAdapters;
-import com.epicevents.crm.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,37 +34,7 @@ import org.junit.jupiter.api.Test;
  * resolves through the same credential cache as a session, and a revocation through one process
  * is refused by the other at once.
  */
-class ApiKeyStoreTest {
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-  private static TestDatabase db;
-
-  private final MutableClock clock = new MutableClock(NOW);
-  private TwoProcesses processes;
-  private PersistenceAdapters a;
-  private PersistenceAdapters b;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.fresh();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void twoProcesses() {
-    processes = new TwoProcesses(db, clock);
-    a = processes.a;
-    b = processes.b;
-  }
-
-  @AfterEach
-  void stop() {
-    processes.close();
-  }
-
+class ApiKeyStoreTest extends OnTwoProcesses {
   @Test
   void aKeyIsStoredAsItsHashAndResolvesToItsOwnerAndScopes() {
     Collaborator owner = processes.newCollaborator(Team.SALES, NOW);

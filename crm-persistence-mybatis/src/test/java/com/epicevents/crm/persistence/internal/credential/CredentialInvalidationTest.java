@@ -7,61 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.epicevents.crm.application.fake.MutableClock;
 import com.epicevents.crm.application.port.out.Credential;
 import com.epicevents.crm.application.port.out.Session;
 import com.epicevents.crm.application.port.out.SessionKind;
 import com.epicevents.crm.domain.collaborator.Collaborator;
 import com.epicevents.crm.domain.common.Team;
-import com.epicevents.crm.persistence.PersistenceAdapters;
 import com.epicevents.crm.persistence.internal.repository.MyBatisSessionStore;
-import com.epicevents.crm.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two sets of adapters on one database stand for two CRM processes: each keeps resolved
  * credentials in memory, and a revocation through one is refused by the other at once.
  */
-class CredentialInvalidationTest {
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-  private static TestDatabase db;
-
-  private final MutableClock clock = new MutableClock(NOW);
-  private TwoProcesses processes;
-  private PersistenceAdapters a;
-  private PersistenceAdapters b;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.fresh();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void twoProcesses() {
-    processes = new TwoProcesses(db, clock);
-    a = processes.a;
-    b = processes.b;
-  }
-
-  @AfterEach
-  void stop() {
-    processes.close();
-  }
-
+class CredentialInvalidationTest extends OnTwoProcesses {
   @Test
   void credentialsAreServedFromMemoryUntilTheirTimeToLiveEnds() {
     Session session = newSession(processes.newCollaborator(Team.SALES, NOW));
