@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param logFormat {@code text} (the default) or {@code json} (one JSON object a line)
  * @param idempotencyRetentionHours how long the outcome of a POST sent with an Idempotency-Key is kept
  * @param dbConcurrency units of work using the database at once, the others waiting in arrival
- *     order; null for {@value #AUTO} (twice the cores), 0 for no limit
+ *     order; null for {@value #AUTO} (twice the cores), 0 for no limit. Unlike the rest, it applies
+ *     to every command that opens the CRM (the text UI too), not to {@code crm serve} alone
  */
 public record OperationsConfig(
     int httpMaxConnections,

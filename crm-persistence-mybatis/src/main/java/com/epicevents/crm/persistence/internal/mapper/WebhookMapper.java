@@ -85,8 +85,4 @@ public interface WebhookMapper {
   @Select("SELECT count(*) FILTER (WHERE active AND failing_since IS NOT NULL) AS failing,"
       + " count(*) FILTER (WHERE NOT active) AS disabled FROM crm.webhook_subscriptions")
   java.util.Map<String, Long> subscriptionStates();
-
-  /** The payload is PostgresChangeSignals.QUEUED_DELIVERY: only this NOTIFY wakes the delivery workers. */
-  @Select("SELECT 1 FROM (SELECT pg_notify('crm_changes', 'webhook')) AS notified")
-  int notifyWorkers();
 }

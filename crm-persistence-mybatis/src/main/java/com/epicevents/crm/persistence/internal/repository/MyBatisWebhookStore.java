@@ -12,6 +12,8 @@ import com.epicevents.crm.application.port.out.WebhookDelivery;
 import com.epicevents.crm.application.port.out.WebhookStore;
 import com.epicevents.crm.application.port.out.WebhookSubscription;
 import com.epicevents.crm.domain.error.ConcurrentModification;
+import com.epicevents.crm.persistence.PostgresChangeSignals;
+import com.epicevents.crm.persistence.internal.mapper.ChangeMapper;
 import com.epicevents.crm.persistence.internal.mapper.WebhookDeliveryRow;
 import com.epicevents.crm.persistence.internal.mapper.WebhookMapper;
 import com.epicevents.crm.persistence.internal.mapper.WebhookSubscriptionRow;
@@ -83,9 +85,9 @@ public final class MyBatisWebhookStore implements WebhookStore {
     Instant when = micros(at);
     tx.withMapper(WebhookMapper.class, m -> {
       m.insertEvent(eventId, type, when, bodies.write(eventId, type, when, data));
-      m.queue(subscriptionId, eventId, 1, when);
-      return m.notifyWorkers();
+      return m.queue(subscriptionId, eventId, 1, when);
     });
+    wakeWorkers();
     return eventId;
   }
 
@@ -104,12 +106,14 @@ public final class MyBatisWebhookStore implements WebhookStore {
 
   @Override
   public WebhookDelivery requeue(long subscriptionId, String eventId, int attempt, Instant at) {
-    long id = tx.withMapper(WebhookMapper.class, m -> {
-      long queued = m.queue(subscriptionId, eventId, attempt, micros(at));
-      m.notifyWorkers();
-      return queued;
-    });
+    long id = tx.withMapper(WebhookMapper.class, m -> m.queue(subscriptionId, eventId, attempt, micros(at)));
+    wakeWorkers();
     return delivery(subscriptionId, id).orElseThrow();
+  }
+
+  /** The NOTIFY that wakes the delivery workers (and the feed), sent when the queued attempt commits. */
+  private void wakeWorkers() {
+    tx.withMapper(ChangeMapper.class, m -> m.notifyListeners(PostgresChangeSignals.QUEUED_DELIVERY));
   }
 
   @Override

@@ -63,7 +63,7 @@ final class UnitGate {
     }
   }
 
-  /** Units waiting for a turn (an estimate, for tests and metrics). */
+  /** Units waiting for a turn (an estimate, for tests). */
   int waiting() {
     return turns == null ? 0 : turns.getQueueLength();
   }
