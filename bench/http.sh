@@ -15,7 +15,8 @@
 #   full SQL of one API request (b: transaction, session lookup, collaborator re-read, record),
 #   and the same two for the events page; the page SQL one would write by hand for each list
 #   (bench/http/*-by-hand: page the base table, then join the names); simple protocol (pgbench's
-#   default) and prepared.
+#   default) and prepared; the by-hand page SQL once more with plan_cache_mode = force_generic_plan
+#   (one plan, never planned again: with the limit a parameter inside, auto mode replans each time).
 # Two floors, measured the same way: wrk against bare Jetty answering a fixed client record
 # (bench/http/JettyFloor.java, from crm.jar) and pgjdbc alone running the record query from 16
 # threads (bench/http/JdbcFloor.java); the report prints GET /clients/{id}'s CPU budget from them.
@@ -245,12 +246,12 @@ print("\t".join(map(str, [name, rate, "%.2f" % p50, "%.2f" % p99, source, server
 EOF
 }
 
-run_pgbench() { # name file mode
-  local name=$1 file=$2 mode=$3 logf=$work/logs/$1.txt
-  log "pgbench $name: $(basename "$file") -M $mode (${duration}s)"
+run_pgbench() { # name file mode [plan_cache_mode]
+  local name=$1 file=$2 mode=$3 plans=${4:-auto} logf=$work/logs/$1.txt
+  log "pgbench $name: $(basename "$file") -M $mode, plan_cache_mode $plans (${duration}s)"
   rm -rf "$work/pgbench-log" && mkdir -p "$work/pgbench-log"
   cpu_before
-  (cd "$work/pgbench-log" && PGPASSWORD=$owner_password /usr/bin/time -f '%U %S' -o "$work/time.txt" \
+  (cd "$work/pgbench-log" && PGOPTIONS="-c plan_cache_mode=$plans" PGPASSWORD=$owner_password /usr/bin/time -f '%U %S' -o "$work/time.txt" \
     pgbench -h 127.0.0.1 -p "$db_port" -U postgres -n -f "$file" -M "$mode" -c16 -j2 -T"$duration" -l crm) \
     > "$logf" 2>&1
   local gen cpu rate
@@ -300,6 +301,11 @@ if ! $api_only; then
   run_pgbench sql-events-unassigned-by-hand-prep "$work/whatif-events-page-subquery.sql" prepared
   run_pgbench sql-events-mine-support-by-hand-prep "$work/events-mine-support.sql" prepared
   run_pgbench sql-contracts-unsigned-by-hand-prep "$work/contracts-unsigned.sql" prepared
+  # the same three with one generic plan each, never planned again: what the database can do at best
+  # with that SQL (with the page's limit a parameter inside, auto mode plans every execution)
+  run_pgbench sql-events-unassigned-by-hand-generic "$work/whatif-events-page-subquery.sql" prepared force_generic_plan
+  run_pgbench sql-events-mine-support-by-hand-generic "$work/events-mine-support.sql" prepared force_generic_plan
+  run_pgbench sql-contracts-unsigned-by-hand-generic "$work/contracts-unsigned.sql" prepared force_generic_plan
   # what one request cost before this issue's changes (transaction, session, collaborator, record)
   run_pgbench sql-client-request-prep "$work/client-request.sql" prepared
   # the floor of the record read in Java: pgjdbc alone, 16 threads, no pool, MyBatis or HTTP
@@ -378,6 +384,8 @@ targets = [("api-client", "sql-client-record-prep", 10), ("api-events", "sql-eve
 for api, sql, _ in targets:
     ratio(api, sql)
 ratio("api-client", "sql-client-record")
+for api, sql, _ in targets[1:]:
+    ratio(api, sql.replace("-prep", "-generic"))
 ratio("api-client", "sql-client-request-prep")
 print("\nTargets (issue 9): >= 40% of pgbench -M prepared on the SQL alone, p99 under the bound.\n")
 for api, sql, bound in targets:
@@ -386,6 +394,10 @@ for api, sql, bound in targets:
         p99 = float(rows[api][3])
         print("- %s: %.0f%% of %s (%s), p99 %.2f ms < %d ms (%s)" % (api, 100 * share, sql,
               "met" if share >= 0.4 else "not met", p99, bound, "met" if p99 < bound else "not met"))
+        generic = sql.replace("-prep", "-generic")
+        if generic in rows:
+            print("  (%.0f%% of %s, the same SQL on one generic plan)" % (
+                100 * float(rows[api][1]) / float(rows[generic][1]), generic))
 if "api-client-patch-16-writers" in rows:
     p99 = float(rows["api-client-patch-16-writers"][3])
     print("- api-client-patch-16-writers: %.0f req/s, p99 %.2f ms < 50 ms (%s)" % (
