@@ -371,7 +371,7 @@ public final class CrmDatabase {
     // key instead of a filter's index (measured on 100k clients / 1M events,
     // bench/scale-results.md). Plans are chosen per statement: PostgreSQL's own choice (a generic
     // plan once it is as good) everywhere, custom plans only where the data's skew needs them
-    // (client search, events over a date range; see MyBatisClientRepository, EventMapper.list).
+    // (client search, events over a date range; see MyBatisClientRepository, EventMapper.xml).
     config.addDataSourceProperty("options", "-c random_page_cost=1.1");
     return new HikariDataSource(config);
   }

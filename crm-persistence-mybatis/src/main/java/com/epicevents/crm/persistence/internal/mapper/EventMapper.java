@@ -13,9 +13,6 @@ public interface EventMapper {
   /** Null when no row has this id and version. */
   Stamp update(EventRow row);
 
-  /** Until the transaction ends, plans every statement for its parameters' values (custom plans). */
-  String planForTheseValues();
-
   List<EventRow> list(
       @Param("contractId") Long contractId, @Param("supportContactId") Long supportContactId,
       @Param("unassigned") Boolean unassigned, @Param("salesContactId") Long salesContactId,

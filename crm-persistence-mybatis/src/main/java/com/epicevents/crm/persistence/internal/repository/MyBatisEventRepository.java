@@ -19,10 +19,8 @@ import com.epicevents.crm.domain.event.Schedule;
 import com.epicevents.crm.persistence.internal.mapper.EventMapper;
 import com.epicevents.crm.persistence.internal.mapper.EventRow;
 import com.epicevents.crm.persistence.internal.mapper.Stamp;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Events in crm.events, viewed with their client, its sales contact and the support contact's name. */
 public final class MyBatisEventRepository implements EventRepository {
@@ -71,7 +69,7 @@ public final class MyBatisEventRepository implements EventRepository {
   @Override
   public Page<EventView> list(EventFilter filter, PageRequest page) {
     EventFilter f = filter == null ? EventFilter.ALL : filter;
-    Function<EventMapper, List<EventRow>> query = m -> m.list(
+    var rows = tx.withMapper(EventMapper.class, m -> m.list(
         f.contractId() == null ? null : f.contractId().value(),
         f.supportContactId() == null ? null : f.supportContactId().value(),
         f.unassigned(),
@@ -79,15 +77,7 @@ public final class MyBatisEventRepository implements EventRepository {
         f.from(),
         f.to(),
         page.after(),
-        page.limit() + 1);
-    var rows = f.from() == null && f.to() == null
-        ? tx.withMapper(EventMapper.class, query)
-        // A date range holds anything from no event to all of them: a generic plan made for no
-        // range in particular would serve one end badly, so a range is planned for its own bounds.
-        : tx.inTransaction(() -> tx.withMapper(EventMapper.class, m -> {
-          m.planForTheseValues();
-          return query.apply(m);
-        }));
+        page.limit() + 1));
     return Page.fromRows(rows, page.limit(), EventRow::id).map(MyBatisEventRepository::toView);
   }
 

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * generic plan as cheap as a custom one and planned each execution again (half the database's
  * time on a page at 1M events, bench/http-results.md). The pages run here on a pool of one
  * connection, with the connection options the CRM uses, and the test reads that connection's
- * {@code pg_prepared_statements}. A date range, whose selectivity varies from nothing to all,
- * stays planned for its own values. Pages of the largest size are whole and chain without gaps.
+ * {@code pg_prepared_statements}. A date range, which may hold no event or all of them, stays
+ * planned for its own bounds. Pages of the largest size are whole and chain without gaps.
  */
 class PagePlansTest {
   private static final int RUNS = 15; // pgjdbc prepares on the server at the 5th, PostgreSQL compares 5 custom plans
