@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -60,9 +61,10 @@ class TextUiSmokeTest {
       tmux("send-keys", "-t", "crm", "Enter");
       tmux("send-keys", "-t", "crm", "-l", PASSWORD);
       tmux("send-keys", "-t", "crm", "Enter");
-      String menu = waitFor("MANAGEMENT MENU | Welcome, Ada Lovelace");
-      assertTrue(menu.contains("1  Create a collaborator"), menu);
-      assertTrue(menu.contains("User: ada (Ada Lovelace) | Team: MANAGEMENT"), menu);
+      // The header is drawn before the body: tmux can capture a screen between the two, so wait
+      // for the whole menu rather than reading it once the header shows.
+      waitFor("MANAGEMENT MENU | Welcome, Ada Lovelace", "User: ada (Ada Lovelace) | Team: MANAGEMENT",
+          "1  Create a collaborator");
 
       tmux("send-keys", "-t", "crm", "c");
       waitFor("Showing: all clients");
@@ -117,20 +119,20 @@ class TextUiSmokeTest {
     return output;
   }
 
-  /** Reads the screen until it shows {@code text}; returns that screen. */
-  private String waitFor(String text) throws IOException, InterruptedException {
+  /** Reads the screen until one screen shows every one of {@code texts} at once. */
+  private void waitFor(String... texts) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     while (System.currentTimeMillis() < deadline) {
       String screen = tmux("capture-pane", "-p", "-t", "crm");
       if (screens.isEmpty() || !screens.get(screens.size() - 1).equals(screen)) {
         screens.add(screen);
       }
-      if (screen.contains(text)) {
-        return screen;
+      if (Arrays.stream(texts).allMatch(screen::contains)) {
+        return;
       }
       Thread.sleep(200);
     }
-    return fail("the screen never showed \"" + text + "\"; last screens:\n" + lastScreens());
+    fail("no screen showed all of " + Arrays.toString(texts) + "; last screens:\n" + lastScreens());
   }
 
   private String waitForFile(Path file) throws IOException, InterruptedException {
